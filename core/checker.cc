@@ -1,0 +1,211 @@
+#include "checker.h"
+
+#include <algorithm>
+
+#include "judge/window.h"
+#include "match/matcher.h"
+#include "text/normalize.h"
+
+namespace postcheck {
+namespace {
+
+// Letters and digits only, lower-cased: "01993 861000" and "01993-861000"
+// compare equal when checking the organisation's allow-list.
+std::string AlnumKey(std::string_view s) {
+  std::string k;
+  for (unsigned char c : s) {
+    if (std::isalnum(c)) k.push_back(char(std::tolower(c)));
+  }
+  return k;
+}
+
+// The organisation's terms for one draft, in words-view form.
+struct OrgTerms {
+  std::vector<std::string> lists[kOrgListCount];
+  std::vector<std::string> allow_keys;
+
+  explicit OrgTerms(const Context& ctx) {
+    for (int l = 0; l < kOrgListCount; ++l) {
+      for (const std::string& t : ctx.org_terms[l]) {
+        std::string n = NormalizeWords(t);
+        if (!n.empty()) lists[l].push_back(std::move(n));
+      }
+    }
+    for (const std::string& t : ctx.terms(OrgList::kAllow)) allow_keys.push_back(AlnumKey(t));
+  }
+};
+
+bool ProximityHolds(const Proximity& p, const View& words, const OrgTerms& org, uint32_t o0, uint32_t o1) {
+  const auto [from, to] = WordWindow(words, o0, o1, p.within == 0 ? -1 : p.within);
+  for (const std::string& phrase : p.phrases) {
+    if (HasPhrase(words.text, from, to, phrase)) return true;
+  }
+  for (OrgList l : p.org_lists) {
+    for (const std::string& term : org.lists[int(l)]) {
+      if (HasPhrase(words.text, from, to, term)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Checker::~Checker() = default;
+
+std::unique_ptr<Checker> Checker::Create(std::vector<Rule> rules, const CheckerOptions& options,
+                                         std::string* error) {
+  std::unique_ptr<Checker> c(new Checker());
+  c->rules_ = std::move(rules);
+  c->options_ = options;
+  c->matcher_ = Matcher::Build(c->rules_, error);
+  if (!c->matcher_) return nullptr;
+  return c;
+}
+
+bool Checker::Allowed(const Rule& rule, const Context& ctx) const {
+  const Account account = ctx.account.value_or(options_.default_account);
+  if (!rule.accounts.empty() &&
+      std::find(rule.accounts.begin(), rule.accounts.end(), account) == rule.accounts.end()) {
+    return false;
+  }
+  if (!rule.platforms.empty() &&
+      std::find(rule.platforms.begin(), rule.platforms.end(), ctx.platform.value_or(Platform::kOther)) ==
+          rule.platforms.end()) {
+    return false;
+  }
+  if (rule.in_meeting && *rule.in_meeting != ctx.in_meeting) return false;
+  if (rule.local_time && (!ctx.local_minutes || !rule.local_time->Contains(*ctx.local_minutes))) return false;
+  return true;
+}
+
+std::vector<Finding> Checker::Check(std::string_view draft, const Context& ctx) const {
+  std::vector<bool> active(rules_.size());
+  bool any_active = false;
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    active[r] = Allowed(rules_[r], ctx);
+    any_active = any_active || active[r];
+  }
+  std::vector<Finding> findings;
+  if (!any_active) return findings;
+
+  const NormalizedText norm = Normalize(draft);
+  const View& words = norm.view(ViewKind::kWords);
+  const OrgTerms org(ctx);
+
+  std::vector<Candidate> candidates;
+  bool fell_back = false;
+  matcher_->Find(norm, active, &candidates, &fell_back);
+  for (uint32_t r = 0; r < rules_.size(); ++r) {
+    const Rule& rule = rules_[r];
+    if (!active[r]) continue;
+    if (rule.org_terms) {
+      for (const std::string& term : org.lists[int(*rule.org_terms)]) {
+        for (auto [s, e] : FindPhrase(words.text, term)) {
+          candidates.push_back({r, UINT32_MAX, ViewKind::kWords, s, e});
+        }
+      }
+    }
+  }
+
+  auto passes_conditions = [&](const Rule& rule, uint32_t o0, uint32_t o1) {
+    for (const Proximity& p : rule.near) {
+      if (!ProximityHolds(p, words, org, o0, o1)) return false;
+    }
+    for (const Proximity& p : rule.not_near) {
+      if (ProximityHolds(p, words, org, o0, o1)) return false;
+    }
+    return true;
+  };
+
+  for (const Candidate& c : candidates) {
+    const Rule& rule = rules_[c.rule];
+    const View& view = norm.view(c.view);
+    const auto [o0, o1] = view.ToOriginal(c.view_start, c.view_end);
+    if (rule.validator != Validator::kNone &&
+        !Validate(rule.validator, std::string_view(view.text).substr(c.view_start, c.view_end - c.view_start))) {
+      continue;
+    }
+    if (!rule.allow.empty()) {
+      const auto [from, to] = WordWindow(words, o0, o1, rule.allow_window);
+      bool allowed = false;
+      for (const std::string& a : rule.allow) {
+        if (HasPhrase(words.text, from, to, a)) {
+          allowed = true;
+          break;
+        }
+      }
+      if (allowed) continue;
+    }
+    if (!passes_conditions(rule, o0, o1)) continue;
+
+    Finding f;
+    f.rule = &rule;
+    const Pattern* pat = c.pattern == UINT32_MAX ? nullptr : &rule.patterns[c.pattern];
+    f.severity = pat && pat->severity ? *pat->severity : rule.severity;
+    if (pat) f.term = pat->label;
+    bool dropped = false;
+    for (const Adjustment& a : rule.adjust) {
+      if (!ProximityHolds(a.near, words, org, o0, o1)) continue;
+      if (a.effect == Adjustment::Effect::kDrop) dropped = true;
+      f.severity = ShiftSeverity(f.severity, a.effect == Adjustment::Effect::kRaise ? 1 : -1);
+    }
+    if (dropped) continue;
+    f.byte_start = o0;
+    f.byte_end = o1;
+    findings.push_back(std::move(f));
+  }
+
+  // Rules about the draft as a whole (posting late at night, in a meeting).
+  for (const Rule& rule : rules_) {
+    if (!rule.whole_draft || !active[&rule - rules_.data()]) continue;
+    if (!passes_conditions(rule, 0, uint32_t(draft.size()))) continue;
+    Finding f;
+    f.rule = &rule;
+    f.severity = rule.severity;
+    findings.push_back(std::move(f));
+  }
+
+  SortAndMerge(&findings);
+
+  const Utf16Index u16(norm.code_points, draft.size());
+  std::vector<Finding> out;
+  out.reserve(findings.size());
+  for (Finding& f : findings) {
+    f.start = u16.at(f.byte_start);
+    f.end = u16.at(f.byte_end);
+    f.text = SanitizeUtf8(draft.substr(f.byte_start, f.byte_end - f.byte_start));
+    if (!org.allow_keys.empty() && f.byte_end > f.byte_start) {
+      const std::string key = AlnumKey(f.text);
+      const bool allowed = std::any_of(org.allow_keys.begin(), org.allow_keys.end(), [&](const std::string& a) {
+        return !key.empty() && a.find(key) != std::string::npos;
+      });
+      if (allowed) continue;
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<std::string> Checker::RunExamples() const {
+  std::vector<std::string> failures;
+  auto has_rule = [](const std::vector<Finding>& fs, const Rule& r) {
+    return std::any_of(fs.begin(), fs.end(), [&](const Finding& f) { return f.rule->id == r.id; });
+  };
+  for (const Rule& rule : rules_) {
+    for (const Example& e : rule.flag_examples) {
+      if (!has_rule(Check(e.text, e.context), rule)) {
+        failures.push_back(rule.file + ":" + std::to_string(e.line) + ": rule " + rule.id +
+                           ": should flag but did not: \"" + e.text + "\"");
+      }
+    }
+    for (const Example& e : rule.pass_examples) {
+      if (has_rule(Check(e.text, e.context), rule)) {
+        failures.push_back(rule.file + ":" + std::to_string(e.line) + ": rule " + rule.id +
+                           ": should pass but flagged: \"" + e.text + "\"");
+      }
+    }
+  }
+  return failures;
+}
+
+}  // namespace postcheck

@@ -1,0 +1,58 @@
+// The engine's entry point: rules in, findings out. No I/O, no globals; one
+// Checker may serve many drafts, and Check() is const (safe to share).
+#ifndef POSTCHECK_CHECKER_H_
+#define POSTCHECK_CHECKER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "judge/context.h"
+#include "report/finding.h"
+#include "rules/pack_loader.h"
+#include "rules/rule.h"
+
+namespace postcheck {
+
+class Matcher;
+
+// The engine version, reported by every surface next to the packs' versions.
+constexpr const char* kEngineVersion = "0.1.0";
+
+struct CheckerOptions {
+  // The account a draft is written from when its context does not say:
+  // the "councillor" profile checks as a councillor's account, "personal" as
+  // a privacy-sensitive private account.
+  Account default_account = Account::kCouncillor;
+};
+
+class Checker {
+ public:
+  // Builds a checker over already-loaded rules. Returns nullptr only if the
+  // rules' patterns cannot be combined (see Matcher::Build); *error says why.
+  static std::unique_ptr<Checker> Create(std::vector<Rule> rules, const CheckerOptions& options,
+                                         std::string* error);
+  ~Checker();
+
+  // Checks one draft (UTF-8; invalid bytes tolerated).
+  std::vector<Finding> Check(std::string_view draft, const Context& context) const;
+
+  const std::vector<Rule>& rules() const { return rules_; }
+
+  // Runs every rule's examples. Returns one line per failure, naming the file,
+  // the line of the example and the rule; empty when all pass.
+  std::vector<std::string> RunExamples() const;
+
+ private:
+  Checker() = default;
+  bool Allowed(const Rule& rule, const Context& ctx) const;
+
+  std::vector<Rule> rules_;
+  std::unique_ptr<Matcher> matcher_;
+  CheckerOptions options_;
+};
+
+}  // namespace postcheck
+
+#endif  // POSTCHECK_CHECKER_H_

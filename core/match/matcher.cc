@@ -1,0 +1,84 @@
+#include "match/matcher.h"
+
+#include <re2/re2.h>
+
+namespace postcheck {
+namespace {
+
+// The set's DFA gets more room than a single pattern: it holds every pattern
+// of a view at once. Past this, matching falls back (see Find).
+constexpr int64_t kSetMaxMem = 64 << 20;
+
+}  // namespace
+
+std::unique_ptr<Matcher> Matcher::Build(const std::vector<Rule>& rules, std::string* error) {
+  std::unique_ptr<Matcher> m(new Matcher(rules));
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_max_mem(kSetMaxMem);
+  for (int v = 0; v < kViewCount; ++v) {
+    m->sets_[v].set = std::make_unique<re2::RE2::Set>(opts, RE2::UNANCHORED);
+  }
+  for (uint32_t r = 0; r < rules.size(); ++r) {
+    for (uint32_t p = 0; p < rules[r].patterns.size(); ++p) {
+      const Pattern& pat = rules[r].patterns[p];
+      ViewSet& vs = m->sets_[int(pat.view)];
+      std::string err;
+      if (vs.set->Add(pat.regex, &err) < 0) {
+        *error = "rule " + rules[r].id + ": pattern '" + pat.regex + "': " + err;
+        return nullptr;
+      }
+      vs.members.push_back({r, p});
+    }
+  }
+  for (int v = 0; v < kViewCount; ++v) {
+    if (m->sets_[v].members.empty()) continue;
+    if (!m->sets_[v].set->Compile()) {
+      *error = "the rules' patterns together exceed RE2's memory budget";
+      return nullptr;
+    }
+  }
+  return m;
+}
+
+void Matcher::FindAll(const Member& m, ViewKind view, const std::string& text, std::vector<Candidate>* out) const {
+  const RE2& re = *rules_[m.rule].patterns[m.pattern].re;
+  re2::StringPiece input(text);
+  size_t pos = 0;
+  re2::StringPiece match;
+  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+    const size_t start = size_t(match.data() - text.data());
+    const size_t end = start + match.size();
+    if (end > start) out->push_back({m.rule, m.pattern, view, uint32_t(start), uint32_t(end)});
+    // Resume after the match; after an empty one, after the next character.
+    pos = end > start ? end : end + 1;
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  }
+}
+
+void Matcher::Find(const NormalizedText& text, const std::vector<bool>& active, std::vector<Candidate>* out,
+                   bool* fell_back) const {
+  *fell_back = false;
+  std::vector<int> hits;
+  for (int v = 0; v < kViewCount; ++v) {
+    const ViewSet& vs = sets_[v];
+    if (vs.members.empty()) continue;
+    const std::string& t = text.views[v].text;
+    hits.clear();
+    re2::RE2::Set::ErrorInfo info{};
+    const bool any = vs.set->Match(t, &hits, &info);
+    if (!any && info.kind != re2::RE2::Set::kNoError) {
+      // The DFA gave up (out of memory): run every active pattern instead.
+      *fell_back = true;
+      hits.clear();
+      for (size_t i = 0; i < vs.members.size(); ++i) hits.push_back(int(i));
+    }
+    for (int h : hits) {
+      const Member& m = vs.members[size_t(h)];
+      if (!active[m.rule]) continue;
+      FindAll(m, ViewKind(v), t, out);
+    }
+  }
+}
+
+}  // namespace postcheck

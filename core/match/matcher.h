@@ -1,0 +1,56 @@
+// Finds candidate matches: one RE2::Set pass per view says which patterns
+// occur anywhere in the draft; exact spans are then found only for those.
+#ifndef POSTCHECK_MATCH_MATCHER_H_
+#define POSTCHECK_MATCH_MATCHER_H_
+
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rules/rule.h"
+#include "text/normalize.h"
+
+namespace postcheck {
+
+// A span of a view matched by one pattern of one rule.
+struct Candidate {
+  uint32_t rule;     // index into the rules the matcher was built from
+  uint32_t pattern;  // index into that rule's patterns
+  ViewKind view;
+  uint32_t view_start, view_end;
+};
+
+class Matcher {
+ public:
+  // `rules` must outlive the matcher. Fails only if a view's set cannot be
+  // compiled at all; the message says why.
+  static std::unique_ptr<Matcher> Build(const std::vector<Rule>& rules, std::string* error);
+
+  // Candidates of every pattern whose rule is `active`, in no particular order.
+  // When a set's DFA runs out of memory (pathological input) every active
+  // pattern of that view is run on its own instead, so no check is skipped;
+  // `*fell_back` says so.
+  void Find(const NormalizedText& text, const std::vector<bool>& active, std::vector<Candidate>* out,
+            bool* fell_back) const;
+
+ private:
+  struct Member {
+    uint32_t rule, pattern;
+  };
+  struct ViewSet {
+    std::unique_ptr<re2::RE2::Set> set;
+    std::vector<Member> members;  // by set index
+  };
+
+  explicit Matcher(const std::vector<Rule>& rules) : rules_(rules) {}
+  void FindAll(const Member& m, ViewKind view, const std::string& text, std::vector<Candidate>* out) const;
+
+  const std::vector<Rule>& rules_;
+  ViewSet sets_[kViewCount];
+};
+
+}  // namespace postcheck
+
+#endif  // POSTCHECK_MATCH_MATCHER_H_
