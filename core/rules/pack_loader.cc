@@ -174,8 +174,8 @@ class TableReader {
 
  private:
   const toml::table& t_;
-  const std::string& file_;
-  const std::string& rule_;
+  std::string file_;
+  std::string rule_;  // by value: callers pass temporaries such as "(pack)"
   std::string prefix_;
   std::vector<LoadError>* errors_;
   std::set<std::string> known_;

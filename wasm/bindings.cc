@@ -1,0 +1,110 @@
+// Embind bindings: the core behind a small class the JS package wraps.
+//
+// Text crosses as UTF-8 bytes (the JS side encodes with TextEncoder, which
+// turns a lone surrogate into U+FFFD, one UTF-16 unit like the surrogate), so
+// the core's UTF-16 offsets are exactly JavaScript string indices.
+// The core is built without C++ exceptions; errors come back as JSON and the
+// JS side throws them as Error objects.
+#include <emscripten/bind.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "checker.h"
+#include "json/json_reader.h"
+#include "rules/pack_loader.h"
+
+namespace postcheck {
+namespace {
+
+class Engine {
+ public:
+  // packs_json: [{"file": "...", "text": "<TOML>"}, ...]. Returns "" on
+  // success, else every error, one per line.
+  std::string Load(const std::string& packs_json, const std::string& profile) {
+    Json packs;
+    std::string error;
+    if (!ParseJson(packs_json, &packs, &error)) return "packs: " + error;
+    if (!packs.is_array()) return "packs: must be an array of {file, text}";
+    std::vector<PackText> texts;
+    for (const Json& p : packs) {
+      if (!p.is_object() || !p.contains("text") || !p["text"].is_string()) {
+        return "packs: each pack must be {file, text} with the pack's TOML as text";
+      }
+      const std::string file = p.contains("file") && p["file"].is_string() ? p["file"].get<std::string>() : "pack";
+      texts.push_back({file, p["text"].get<std::string>()});
+    }
+    const auto account = ParseAccount(profile);
+    if (!account) return "profile: must be \"councillor\" or \"personal\"";
+    LoadResult loaded = LoadPacks(texts);
+    if (!loaded.errors.empty()) {
+      std::string all;
+      for (const LoadError& e : loaded.errors) all += (all.empty() ? "" : "\n") + e.ToString();
+      return all;
+    }
+    std::vector<Rule> rules;
+    packs_ = Json::array();
+    for (LoadedPack& p : loaded.packs) {
+      packs_.push_back({{"name", p.name}, {"version", p.version}, {"rules", p.rules.size()}});
+      for (Rule& r : p.rules) rules.push_back(std::move(r));
+    }
+    CheckerOptions options;
+    options.default_account = *account;
+    checker_ = Checker::Create(std::move(rules), options, &error);
+    return checker_ ? "" : error;
+  }
+
+  // Returns {"findings": [...]} or {"error": "..."}.
+  std::string Check(const std::string& utf8, const std::string& context_json) const {
+    if (!checker_) return R"({"error":"no packs loaded"})";
+    Context ctx;
+    if (!context_json.empty()) {
+      std::string error;
+      auto parsed = ParseContextJson(context_json, &error);
+      if (!parsed) return DumpJson(Json{{"error", error}});
+      ctx = std::move(*parsed);
+    }
+    Json out = {{"findings", Json::array()}};
+    for (const Finding& f : checker_->Check(utf8, ctx)) out["findings"].push_back(FindingToJson(f, false));
+    return DumpJson(out);
+  }
+
+  std::string Rules() const {
+    Json out = Json::array();
+    if (!checker_) return DumpJson(out);
+    for (const Rule& r : checker_->rules()) {
+      Json sources = Json::array();
+      for (const Source& s : r.sources) {
+        Json src = {{"policy", s.policy}, {"section", s.section}};
+        if (!s.title.empty()) src["title"] = s.title;
+        if (!s.quote.empty()) src["quote"] = s.quote;
+        sources.push_back(std::move(src));
+      }
+      out.push_back({{"id", r.id}, {"category", r.category}, {"severity", std::string(SeverityName(r.severity))},
+                     {"pack", r.pack}, {"message", r.message}, {"suggestion", r.suggestion},
+                     {"sources", std::move(sources)}});
+    }
+    return DumpJson(out);
+  }
+
+  std::string Version() const {
+    return DumpJson(Json{{"engine", kEngineVersion}, {"packs", packs_}});
+  }
+
+ private:
+  std::unique_ptr<Checker> checker_;
+  Json packs_ = Json::array();
+};
+
+}  // namespace
+}  // namespace postcheck
+
+EMSCRIPTEN_BINDINGS(postcheck) {
+  emscripten::class_<postcheck::Engine>("Engine")
+      .constructor<>()
+      .function("load", &postcheck::Engine::Load)
+      .function("check", &postcheck::Engine::Check)
+      .function("rules", &postcheck::Engine::Rules)
+      .function("version", &postcheck::Engine::Version);
+}

@@ -1,0 +1,110 @@
+// PostCheck's Checker API: one ES module, the same in a page, a Web Worker, an
+// extension's service worker or offscreen document, and Node 20.
+//
+//   const checker = await createChecker({ wasm, profile, packs, orgTerms });
+//   const findings = checker.check(text, context);   // Contract 1, UTF-16 offsets
+//
+// The .wasm arrives only as the caller says: a URL (fetched once), bytes, or a
+// compiled WebAssembly.Module. Nothing here guesses a path or a host.
+import createPostCheckCore from './postcheck-core.mjs';
+import { shippedPacks } from './packs.js';
+
+export { shippedPacks };
+
+const encoder = new TextEncoder();
+
+/** Turns the `wasm` option into what WebAssembly.instantiate takes. */
+async function wasmSource(wasm) {
+  if (wasm instanceof WebAssembly.Module) return wasm;
+  if (wasm instanceof ArrayBuffer || ArrayBuffer.isView(wasm)) return wasm;
+  if (typeof wasm === 'string' || wasm instanceof URL) {
+    const response = await fetch(wasm);
+    if (!response.ok) throw new Error(`PostCheck: could not load the WebAssembly module from ${wasm} (HTTP ${response.status})`);
+    return response.arrayBuffer();
+  }
+  throw new TypeError('PostCheck: createChecker needs `wasm`: a URL, the bytes of postcheck-core.wasm, or a WebAssembly.Module');
+}
+
+function normalisePacks(packs) {
+  if (!Array.isArray(packs)) throw new TypeError('PostCheck: `packs` must be an array of TOML texts or { file, text } objects');
+  return packs.map((p, i) => {
+    if (typeof p === 'string') return { file: `pack ${i + 1}`, text: p };
+    if (p && typeof p.text === 'string') return { file: typeof p.file === 'string' ? p.file : `pack ${i + 1}`, text: p.text };
+    throw new TypeError(`PostCheck: pack ${i + 1} must be a TOML string or { file, text }`);
+  });
+}
+
+/**
+ * Creates a checker. See checker.d.ts for the options and the finding shape.
+ */
+export async function createChecker({ wasm, profile = 'councillor', packs = shippedPacks, orgTerms } = {}) {
+  if (profile !== 'councillor' && profile !== 'personal') {
+    throw new TypeError('PostCheck: `profile` must be "councillor" or "personal"');
+  }
+  const packList = normalisePacks(packs);
+  const source = await wasmSource(wasm);
+  let failInstantiation;
+  const instantiationFailed = new Promise((_, reject) => { failInstantiation = reject; });
+  const core = await Promise.race([
+    createPostCheckCore({
+      // Instantiate ourselves so the Emscripten loader never fetches anything.
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(source, imports).then(
+          (result) => receive(result instanceof WebAssembly.Instance ? result : result.instance),
+          (error) => failInstantiation(new Error(`PostCheck: the WebAssembly module did not instantiate: ${error.message}`)),
+        );
+        return {};
+      },
+      print: () => {},
+      printErr: () => {},
+    }),
+    instantiationFailed,
+  ]);
+  const engine = new core.Engine();
+  const loadError = engine.load(JSON.stringify(packList), profile);
+  if (loadError) {
+    engine.delete();
+    throw new Error(`PostCheck: rule packs failed to load:\n${loadError}`);
+  }
+  const version = Object.freeze(JSON.parse(engine.version()));
+  let rules = null;
+  let disposed = false;
+  const defaults = orgTerms ? { orgTerms } : null;
+
+  const live = () => {
+    if (disposed) throw new Error('PostCheck: this checker has been disposed');
+  };
+
+  return {
+    version,
+    check(text, context) {
+      live();
+      if (typeof text !== 'string') throw new TypeError('PostCheck: check(text) needs a string');
+      let ctx = context ?? null;
+      if (ctx !== null && (typeof ctx !== 'object' || Array.isArray(ctx))) {
+        throw new TypeError('PostCheck: context must be an object (see Contract 3)');
+      }
+      if (defaults && !(ctx && 'orgTerms' in ctx)) ctx = { ...(ctx ?? {}), ...defaults };
+      // TextEncoder replaces a lone surrogate with U+FFFD: one UTF-16 unit
+      // for one, so the offsets that come back are this string's indices.
+      const result = JSON.parse(engine.check(encoder.encode(text), ctx ? JSON.stringify(ctx) : ''));
+      if (result.error) throw new Error(`PostCheck: ${result.error}`);
+      return result.findings;
+    },
+    rules() {
+      live();
+      rules ??= Object.freeze(JSON.parse(engine.rules()));
+      return rules;
+    },
+    /** Bytes of WebAssembly memory in use (for leak tests and benchmarks). */
+    memoryBytes() {
+      live();
+      return core.HEAPU8.buffer.byteLength;
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      engine.delete();
+    },
+  };
+}
