@@ -167,12 +167,25 @@ std::vector<Finding> Checker::Check(std::string_view draft, const Context& ctx) 
 
   SortAndMerge(&findings);
 
-  const Utf16Index u16(norm.code_points, draft.size());
+  // UTF-16 offsets for just the bytes the findings need, in one walk.
+  std::vector<uint32_t> offsets;
+  offsets.reserve(findings.size() * 2);
+  for (const Finding& f : findings) {
+    offsets.push_back(f.byte_start);
+    offsets.push_back(f.byte_end);
+  }
+  std::sort(offsets.begin(), offsets.end());
+  offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
+  std::vector<uint32_t> u16 = offsets;
+  BytesToUtf16(norm.code_points, &u16);
+  auto to_u16 = [&](uint32_t byte) {
+    return u16[size_t(std::lower_bound(offsets.begin(), offsets.end(), byte) - offsets.begin())];
+  };
   std::vector<Finding> out;
   out.reserve(findings.size());
   for (Finding& f : findings) {
-    f.start = u16.at(f.byte_start);
-    f.end = u16.at(f.byte_end);
+    f.start = to_u16(f.byte_start);
+    f.end = to_u16(f.byte_end);
     f.text = SanitizeUtf8(draft.substr(f.byte_start, f.byte_end - f.byte_start));
     if (!org.allow_keys.empty() && f.byte_end > f.byte_start) {
       const std::string key = AlnumKey(f.text);

@@ -33,7 +33,8 @@ class Engine {
         return "packs: each pack must be {file, text} with the pack's TOML as text";
       }
       const std::string file = p.contains("file") && p["file"].is_string() ? p["file"].get<std::string>() : "pack";
-      texts.push_back({file, p["text"].get<std::string>()});
+      const bool prevalidated = p.contains("prevalidated") && p["prevalidated"].is_boolean() && p["prevalidated"].get<bool>();
+      texts.push_back({file, p["text"].get<std::string>(), prevalidated});
     }
     const auto account = ParseAccount(profile);
     if (!account) return "profile: must be \"councillor\" or \"personal\"";
@@ -55,7 +56,10 @@ class Engine {
     return checker_ ? "" : error;
   }
 
-  // Returns {"findings": [...]} or {"error": "..."}.
+  // Returns compact findings, [[rule index, severity, start, end, term], ...],
+  // or {"error": "..."}. The JS side adds each rule's message, suggestion and
+  // sources from rules(), read once: sending them with every finding made the
+  // JSON, not the checking, the cost of a check.
   std::string Check(const std::string& utf8, const std::string& context_json) const {
     if (!checker_) return R"({"error":"no packs loaded"})";
     Context ctx;
@@ -65,8 +69,11 @@ class Engine {
       if (!parsed) return DumpJson(Json{{"error", error}});
       ctx = std::move(*parsed);
     }
-    Json out = {{"findings", Json::array()}};
-    for (const Finding& f : checker_->Check(utf8, ctx)) out["findings"].push_back(FindingToJson(f, false));
+    Json out = Json::array();
+    const Rule* first = checker_->rules().data();
+    for (const Finding& f : checker_->Check(utf8, ctx)) {
+      out.push_back(Json::array({f.rule - first, int(f.severity), f.start, f.end, f.term}));
+    }
     return DumpJson(out);
   }
 

@@ -33,10 +33,13 @@ std::pair<uint32_t, uint32_t> WordWindow(const View& v, uint32_t orig_start, uin
 }
 
 bool HasPhrase(const std::string& text, uint32_t from, uint32_t to, const std::string& phrase) {
-  if (phrase.empty() || to <= from) return false;
-  size_t pos = from;
-  while ((pos = text.find(phrase, pos)) != std::string::npos && pos + phrase.size() <= to) {
-    if (BoundaryBefore(text, pos, phrase) && BoundaryAfter(text, pos + phrase.size(), phrase)) return true;
+  if (phrase.empty() || to <= from || phrase.size() > to - from) return false;
+  // Search only the window: a search to the end of the text would make every
+  // candidate cost O(draft) and a long draft quadratic.
+  const std::string_view window(text.data() + from, to - from);
+  size_t pos = 0;
+  while ((pos = window.find(phrase, pos)) != std::string_view::npos) {
+    if (BoundaryBefore(text, from + pos, phrase) && BoundaryAfter(text, from + pos + phrase.size(), phrase)) return true;
     ++pos;
   }
   return false;

@@ -42,7 +42,8 @@ std::unique_ptr<Matcher> Matcher::Build(const std::vector<Rule>& rules, std::str
 }
 
 void Matcher::FindAll(const Member& m, ViewKind view, const std::string& text, std::vector<Candidate>* out) const {
-  const RE2& re = *rules_[m.rule].patterns[m.pattern].re;
+  const RE2& re = rules_[m.rule].patterns[m.pattern].re->get();
+  if (!re.ok()) return;  // cannot happen for a pattern the set compiled; be safe
   re2::StringPiece input(text);
   size_t pos = 0;
   re2::StringPiece match;

@@ -19,7 +19,6 @@ std::string LoadError::ToString() const {
 namespace {
 
 constexpr int kMaxWithin = 200;
-constexpr int64_t kRe2MaxMem = 8 << 20;  // per pattern; RE2's default
 
 int LineOf(const toml::node& n) { return int(n.source().begin.line); }
 
@@ -184,7 +183,8 @@ class TableReader {
 
 struct LexiconEntry {
   std::string label;
-  std::string regex;  // words-view pattern
+  std::string regex;  // words-view pattern, with its (?i)
+  std::shared_ptr<const LazyRegex> re;
   Severity severity = Severity::kWarning;
   double likelihood = 1.0;
   int line = 0;
@@ -195,13 +195,10 @@ struct Lexicon {
   std::vector<LexiconEntry> entries;
 };
 
-// Compiles `regex` with the options every pattern uses; reports bad syntax,
-// patterns over RE2's memory budget, and patterns that can match nothing.
-std::shared_ptr<const re2::RE2> CompilePattern(const std::string& regex, std::string* error) {
-  RE2::Options opts;
-  opts.set_log_errors(false);
-  opts.set_max_mem(kRe2MaxMem);
-  auto re = std::make_shared<const re2::RE2>(regex, opts);
+// Compiles a hand-written pattern now, so a mistake is reported with its file
+// and line: bad syntax, over RE2's memory budget, or able to match nothing.
+std::shared_ptr<const LazyRegex> CompilePattern(const std::string& regex, std::string* error) {
+  auto re = std::make_unique<RE2>(regex, PatternOptions());
   if (!re->ok()) {
     *error = "bad pattern '" + regex + "': " + re->error();
     return nullptr;
@@ -215,7 +212,14 @@ std::shared_ptr<const re2::RE2> CompilePattern(const std::string& regex, std::st
       return nullptr;
     }
   }
-  return re;
+  return std::make_shared<const LazyRegex>(regex, std::move(re));
+}
+
+// A pattern generated from a plain term (escaped text, so always valid and
+// never empty), or one from a prevalidated pack, is compiled on first use;
+// see rules/regex.h.
+std::shared_ptr<const LazyRegex> TermPattern(const std::string& regex) {
+  return std::make_shared<const LazyRegex>(regex);
 }
 
 class PackParser {
@@ -350,20 +354,23 @@ class PackParser {
         }
         if (!er.ok()) continue;
         if (has_term) {
-          entry.label = term;
-          entry.regex = TermToRegex(term, plural);
-          if (entry.regex.empty()) {
+          const std::string re = TermToRegex(term, plural);
+          if (re.empty()) {
             er.Error(er.line(), "term '" + term + "' is empty after normalisation");
             continue;
           }
+          entry.label = term;
+          entry.regex = "(?i)" + re;
+          entry.re = TermPattern(entry.regex);
         } else {
           entry.label = pattern;
-          entry.regex = pattern;
-        }
-        std::string error;
-        if (!CompilePattern("(?i)" + entry.regex, &error)) {
-          er.Error(er.line(), error);
-          continue;
+          entry.regex = "(?i)" + pattern;
+          std::string error;
+          entry.re = in_.prevalidated ? TermPattern(entry.regex) : CompilePattern(entry.regex, &error);
+          if (!entry.re) {
+            er.Error(er.line(), error);
+            continue;
+          }
         }
         lex.entries.push_back(std::move(entry));
       }
@@ -560,14 +567,22 @@ class PackParser {
     std::vector<std::string> patterns, terms;
     r.StringList("patterns", &patterns);
     r.StringList("terms", &terms);
-    for (const std::string& p : patterns) AddPattern(&r, rule, flags + p, view_kind, std::nullopt, 1.0, "");
+    for (const std::string& p : patterns) {
+      std::string error;
+      auto re = in_.prevalidated ? TermPattern(flags + p) : CompilePattern(flags + p, &error);
+      if (!re) {
+        r.Error(rule->line, error);
+        continue;
+      }
+      AddPattern(rule, std::move(re), view_kind, std::nullopt, 1.0, "");
+    }
     for (const std::string& term : terms) {
       const std::string re = TermToRegex(term, false);
       if (re.empty()) {
         r.Error(rule->line, "term '" + term + "' is empty after normalisation");
         continue;
       }
-      AddPattern(&r, rule, flags + re, ViewKind::kWords, std::nullopt, 1.0, term);
+      AddPattern(rule, TermPattern(flags + re), ViewKind::kWords, std::nullopt, 1.0, term);
     }
     std::string lexicon;
     double min_likelihood = 0.0;
@@ -579,7 +594,7 @@ class PackParser {
       } else {
         for (const LexiconEntry& e : it->second.entries) {
           if (e.likelihood + 1e-9 < min_likelihood) continue;
-          AddPattern(&r, rule, "(?i)" + e.regex, ViewKind::kWords, e.severity, e.likelihood, e.label);
+          AddPattern(rule, e.re, ViewKind::kWords, e.severity, e.likelihood, e.label);
         }
       }
     }
@@ -646,23 +661,17 @@ class PackParser {
     }
     if (const toml::table* ex = r.Table("examples")) {
       ReadExamples(*ex, rule);
-    } else if (r.ok()) {
+    } else if (r.ok() && !in_.prevalidated) {
       r.Error(rule->line, "missing 'examples' (at least one draft to flag and one to pass)");
     }
     r.RejectUnknown();
     return errors_->size() == before;
   }
 
-  void AddPattern(TableReader* r, Rule* rule, const std::string& regex, ViewKind view,
-                  std::optional<Severity> severity, double likelihood, const std::string& label) {
-    std::string error;
-    auto re = CompilePattern(regex, &error);
-    if (!re) {
-      r->Error(rule->line, error);
-      return;
-    }
+  static void AddPattern(Rule* rule, std::shared_ptr<const LazyRegex> re, ViewKind view,
+                         std::optional<Severity> severity, double likelihood, const std::string& label) {
     Pattern p;
-    p.regex = regex;
+    p.regex = re->pattern();
     p.view = view;
     p.severity = severity;
     p.likelihood = likelihood;

@@ -9,12 +9,9 @@
 
 #include "judge/context.h"
 #include "rules/category.h"
+#include "rules/regex.h"
 #include "rules/validators.h"
 #include "text/normalize.h"
-
-namespace re2 {
-class RE2;
-}
 
 namespace postcheck {
 
@@ -48,7 +45,7 @@ struct Pattern {
   std::optional<Severity> severity;
   double likelihood = 1.0;
   std::string label;  // the term, for lexicon entries
-  std::shared_ptr<const re2::RE2> re;  // compiled once, by the loader
+  std::shared_ptr<const LazyRegex> re;  // shared by every rule using the same lexicon entry
 };
 
 struct Example {

@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 #include "text/fold_tables.h"
 
 namespace postcheck {
@@ -66,19 +68,30 @@ std::vector<Unit> LiteralUnits(const std::vector<CodePoint>& cps) {
   return out;
 }
 
-// Step 2 (words): Unicode case folding.
+// Step 2 (words): Unicode case folding. ASCII folds in place; the vector is
+// rebuilt only when a character folds to several (German ß -> "ss").
 void CaseFold(std::vector<Unit>* units) {
-  std::vector<Unit> out;
-  out.reserve(units->size());
   int32_t buf[8];
-  for (const Unit& u : *units) {
+  bool expands = false;
+  for (Unit& u : *units) {
     if (u.cp < 0x80) {
-      out.push_back({(u.cp >= 'A' && u.cp <= 'Z') ? u.cp + 32 : u.cp, u.o0, u.o1});
+      if (u.cp >= 'A' && u.cp <= 'Z') u.cp += 32;
       continue;
     }
+    const utf8proc_ssize_t n = utf8proc_decompose_char(int32_t(u.cp), buf, 8, UTF8PROC_CASEFOLD, nullptr);
+    if (n == 1) {
+      u.cp = char32_t(buf[0]);
+    } else if (n > 1) {
+      expands = true;
+    }
+  }
+  if (!expands) return;
+  std::vector<Unit> out;
+  out.reserve(units->size() + 8);
+  for (const Unit& u : *units) {
     const utf8proc_ssize_t n =
-        utf8proc_decompose_char(int32_t(u.cp), buf, 8, UTF8PROC_CASEFOLD, nullptr);
-    if (n <= 0 || n > 8) {
+        u.cp < 0x80 ? 0 : utf8proc_decompose_char(int32_t(u.cp), buf, 8, UTF8PROC_CASEFOLD, nullptr);
+    if (n <= 1 || n > 8) {
       out.push_back(u);
       continue;
     }
@@ -98,7 +111,15 @@ void FoldTokens(std::vector<Unit>* units) {
   while (i < n) {
     if (!IsTokenChar(u[i].cp)) { ++i; continue; }
     size_t end = i;
-    while (end < n && IsTokenChar(u[end].cp)) ++end;
+    bool plain = true;  // only ASCII letters: nothing to fold (most words)
+    while (end < n && IsTokenChar(u[end].cp)) {
+      plain = plain && IsAsciiLetter(u[end].cp);
+      ++end;
+    }
+    if (plain) {
+      i = end;
+      continue;
+    }
 
     // Look-alikes: fold when the token mixes them with Latin letters, or is
     // made only of look-alikes (a whole word spelt in Cyrillic look-alikes).
@@ -144,7 +165,7 @@ bool IsSpacingSeparator(char32_t c) { return c == ' ' || c == '.' || c == '-' ||
 void JoinSpacedLetters(std::vector<Unit>* units) {
   std::vector<Unit>& u = *units;
   const size_t n = u.size();
-  std::vector<bool> drop(n, false);
+  std::vector<bool> drop;  // allocated only when something is joined
   // After FoldTokens, symbols still standing are punctuation ("k!").
   auto wordish = [&](size_t k) { return IsLetter(u[k].cp) || IsDigit(u[k].cp) || u[k].cp == '*'; };
   auto single_letter_at = [&](size_t k) {
@@ -168,6 +189,7 @@ void JoinSpacedLetters(std::vector<Unit>* units) {
       k = g + 1;
     }
     if (letters.size() >= 3) {
+      if (drop.empty()) drop.assign(n, false);
       for (auto [a, b] : gaps) {
         for (size_t m = a; m < b; ++m) drop[m] = true;
       }
@@ -176,6 +198,7 @@ void JoinSpacedLetters(std::vector<Unit>* units) {
       i = letters.front() + 1;
     }
   }
+  if (drop.empty()) return;
   std::vector<Unit> out;
   out.reserve(n);
   for (size_t k = 0; k < n; ++k) {
@@ -188,6 +211,12 @@ void JoinSpacedLetters(std::vector<Unit>* units) {
 // Runs of two are kept: English spells with double letters, and lexicon
 // terms accept one letter where they have two.
 void CollapseRepeats(std::vector<Unit>* units) {
+  const std::vector<Unit>& in = *units;
+  bool any = false;
+  for (size_t i = 2; i < in.size() && !any; ++i) {
+    any = in[i].cp == in[i - 1].cp && in[i].cp == in[i - 2].cp && IsLetter(in[i].cp);
+  }
+  if (!any) return;
   std::vector<Unit> out;
   out.reserve(units->size());
   const std::vector<Unit>& u = *units;
@@ -204,28 +233,50 @@ void CollapseRepeats(std::vector<Unit>* units) {
   units->swap(out);
 }
 
-View BuildView(const std::vector<Unit>& units) {
+size_t Utf8Length(char32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
+
+// Lays the units out as UTF-8 with the original span of every byte. Sized
+// once and written by index: this runs on every keystroke's check.
+View BuildView(const std::vector<Unit>& units, bool with_words) {
   View v;
-  v.text.reserve(units.size());
-  v.orig_start.reserve(units.size());
-  v.orig_end.reserve(units.size());
+  size_t bytes = 0;
+  for (const Unit& u : units) bytes += Utf8Length(u.cp);
+  v.text.resize(bytes);
+  v.orig_start.resize(bytes);
+  v.orig_end.resize(bytes);
+  std::string encoded;
+  size_t pos = 0;
   bool in_word = false;
   for (const Unit& u : units) {
-    const size_t before = v.text.size();
-    AppendUtf8(u.cp, &v.text);
-    for (size_t b = before; b < v.text.size(); ++b) {
-      v.orig_start.push_back(u.o0);
-      v.orig_end.push_back(u.o1);
+    const size_t before = pos;
+    if (u.cp < 0x80) {
+      v.text[pos] = char(u.cp);
+      v.orig_start[pos] = u.o0;
+      v.orig_end[pos] = u.o1;
+      ++pos;
+    } else {
+      encoded.clear();
+      AppendUtf8(u.cp, &encoded);
+      for (char c : encoded) {
+        v.text[pos] = c;
+        v.orig_start[pos] = u.o0;
+        v.orig_end[pos] = u.o1;
+        ++pos;
+      }
     }
-    const bool word_char = IsLetter(u.cp) || IsDigit(u.cp) || u.cp == '*';
+    if (!with_words) continue;
+    const bool word_char = u.cp < 0x80 ? (IsAsciiLetter(u.cp) || IsDigit(u.cp) || u.cp == '*') : IsLetter(u.cp);
     if (word_char && !in_word) {
-      v.words.push_back({uint32_t(before), uint32_t(v.text.size()), u.o0, u.o1});
+      v.words.push_back({uint32_t(before), uint32_t(pos), u.o0, u.o1});
     } else if (word_char) {
-      v.words.back().view_end = uint32_t(v.text.size());
+      v.words.back().view_end = uint32_t(pos);
       v.words.back().orig_end = u.o1;
     }
     in_word = word_char;
   }
+  v.text.resize(pos);  // shorter only if a code point was out of range (written as U+FFFD)
+  v.orig_start.resize(pos);
+  v.orig_end.resize(pos);
   return v;
 }
 
@@ -235,12 +286,12 @@ NormalizedText Normalize(std::string_view utf8) {
   NormalizedText out;
   out.code_points = DecodeUtf8(utf8);
   std::vector<Unit> units = LiteralUnits(out.code_points);
-  out.views[int(ViewKind::kLiteral)] = BuildView(units);
+  out.views[int(ViewKind::kLiteral)] = BuildView(units, /*with_words=*/false);
   CaseFold(&units);
   FoldTokens(&units);
   JoinSpacedLetters(&units);
   CollapseRepeats(&units);
-  out.views[int(ViewKind::kWords)] = BuildView(units);
+  out.views[int(ViewKind::kWords)] = BuildView(units, /*with_words=*/true);
   return out;
 }
 

@@ -39,7 +39,7 @@ struct View {
   // For each byte of `text`, the original span of the character it came from.
   std::vector<uint32_t> orig_start;
   std::vector<uint32_t> orig_end;
-  std::vector<Word> words;  // runs of letters and digits, in order
+  std::vector<Word> words;  // runs of letters and digits, in order (words view only)
 
   // The original span covered by the view span [start, end), end > start.
   std::pair<uint32_t, uint32_t> ToOriginal(size_t start, size_t end) const {

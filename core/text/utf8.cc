@@ -69,14 +69,13 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
-Utf16Index::Utf16Index(const std::vector<CodePoint>& cps, size_t byte_length)
-    : u16_(byte_length + 1, 0) {
+void BytesToUtf16(const std::vector<CodePoint>& cps, std::vector<uint32_t>* byte_offsets) {
   uint32_t u = 0;
-  for (const CodePoint& c : cps) {
-    for (uint32_t b = c.byte_start; b < c.byte_end; ++b) u16_[b] = u;
-    u += Utf16Length(c.cp);
+  size_t c = 0;
+  for (uint32_t& off : *byte_offsets) {
+    while (c < cps.size() && cps[c].byte_end <= off) u += Utf16Length(cps[c++].cp);
+    off = u;
   }
-  u16_[byte_length] = u;
 }
 
 std::string SanitizeUtf8(std::string_view text) {

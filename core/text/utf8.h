@@ -32,17 +32,10 @@ inline uint32_t Utf16Length(char32_t cp) { return cp >= 0x10000 ? 2 : 1; }
 // surrogates and out-of-range values are written as U+FFFD).
 void AppendUtf8(char32_t cp, std::string* out);
 
-// Maps byte offsets of the original text to UTF-16 code-unit offsets.
-// Offsets inside a code point map to the start of that code point.
-class Utf16Index {
- public:
-  explicit Utf16Index(const std::vector<CodePoint>& cps, size_t byte_length);
-  uint32_t at(size_t byte_offset) const { return u16_[byte_offset]; }
-  uint32_t length() const { return u16_.empty() ? 0 : u16_.back(); }
-
- private:
-  std::vector<uint32_t> u16_;  // size byte_length + 1
-};
+// Converts byte offsets of the original text to UTF-16 code-unit offsets.
+// `byte_offsets` must be sorted and lie on code point boundaries (or at the
+// end); they are rewritten in place, in one walk over the code points.
+void BytesToUtf16(const std::vector<CodePoint>& cps, std::vector<uint32_t>* byte_offsets);
 
 // Replaces invalid sequences with U+FFFD, for output that must be valid UTF-8.
 std::string SanitizeUtf8(std::string_view text);

@@ -29,9 +29,31 @@ function normalisePacks(packs) {
   if (!Array.isArray(packs)) throw new TypeError('PostCheck: `packs` must be an array of TOML texts or { file, text } objects');
   return packs.map((p, i) => {
     if (typeof p === 'string') return { file: `pack ${i + 1}`, text: p };
-    if (p && typeof p.text === 'string') return { file: typeof p.file === 'string' ? p.file : `pack ${i + 1}`, text: p.text };
+    // Only the build marks packs prevalidated (shippedPacks); an
+    // organisation's own packs are always validated in full.
+    const prevalidated = shippedPacks.includes(p);
+    if (p && typeof p.text === 'string') return { file: typeof p.file === 'string' ? p.file : `pack ${i + 1}`, text: p.text, prevalidated };
     throw new TypeError(`PostCheck: pack ${i + 1} must be a TOML string or { file, text }`);
   });
+}
+
+const SEVERITIES = ['info', 'advice', 'warning', 'serious'];
+
+/** Contract 1, from a compact finding and its rule. */
+function toFinding(rule, severity, start, end, term, text) {
+  const f = {
+    rule: rule.id,
+    category: rule.category,
+    severity: SEVERITIES[severity],
+    start,
+    end,
+    text: text.slice(start, end),
+    message: rule.message,
+    suggestion: rule.suggestion,
+    sources: rule.sources,
+  };
+  if (term) f.term = term;
+  return f;
 }
 
 /**
@@ -67,7 +89,7 @@ export async function createChecker({ wasm, profile = 'councillor', packs = ship
     throw new Error(`PostCheck: rule packs failed to load:\n${loadError}`);
   }
   const version = Object.freeze(JSON.parse(engine.version()));
-  let rules = null;
+  const rules = Object.freeze(JSON.parse(engine.rules()).map((r) => Object.freeze(r)));
   let disposed = false;
   const defaults = orgTerms ? { orgTerms } : null;
 
@@ -88,12 +110,11 @@ export async function createChecker({ wasm, profile = 'councillor', packs = ship
       // TextEncoder replaces a lone surrogate with U+FFFD: one UTF-16 unit
       // for one, so the offsets that come back are this string's indices.
       const result = JSON.parse(engine.check(encoder.encode(text), ctx ? JSON.stringify(ctx) : ''));
-      if (result.error) throw new Error(`PostCheck: ${result.error}`);
-      return result.findings;
+      if (!Array.isArray(result)) throw new Error(`PostCheck: ${result.error}`);
+      return result.map(([index, severity, start, end, term]) => toFinding(rules[index], severity, start, end, term, text));
     },
     rules() {
       live();
-      rules ??= Object.freeze(JSON.parse(engine.rules()));
       return rules;
     },
     /** Bytes of WebAssembly memory in use (for leak tests and benchmarks). */

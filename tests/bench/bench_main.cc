@@ -1,0 +1,99 @@
+// postcheck_bench: times Checker::Check in-process on the drafts in a JSON
+// file and prints JSON. Driven by scripts/bench, which runs the same drafts in
+// the wasm build (Node and Chromium) so the numbers sit side by side.
+//
+//   postcheck_bench DRAFTS.json [--rules DIR]
+// DRAFTS.json: {"drafts": [{"name": "280", "text": "...", "iterations": 2000}, ...]}
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "checker.h"
+#include "json/json_reader.h"
+
+using namespace postcheck;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string Read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+double Percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
+  return v[i];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: postcheck_bench DRAFTS.json [--rules DIR]\n";
+    return 2;
+  }
+  std::string rules_dir = POSTCHECK_SOURCE_DIR "/rules";
+  for (int i = 2; i + 1 < argc; ++i) {
+    if (std::string(argv[i]) == "--rules") rules_dir = argv[++i];
+  }
+  Json drafts;
+  std::string error;
+  if (!ParseJson(Read(argv[1]), &drafts, &error, 8)) {
+    std::cerr << argv[1] << ": " << error << "\n";
+    return 2;
+  }
+
+  const auto t0 = Clock::now();
+  std::vector<std::string> paths;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(rules_dir)) {
+    if (e.is_regular_file() && e.path().extension() == ".toml") paths.push_back(e.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<PackText> texts;
+  for (const auto& p : paths) texts.push_back({p, Read(p)});
+  LoadResult loaded = LoadPacks(texts);
+  for (const auto& e : loaded.errors) std::cerr << e.ToString() << "\n";
+  std::vector<Rule> rules;
+  for (auto& p : loaded.packs) {
+    for (auto& r : p.rules) rules.push_back(std::move(r));
+  }
+  const size_t rule_count = rules.size();
+  auto checker = Checker::Create(std::move(rules), {}, &error);
+  if (!checker) {
+    std::cerr << error << "\n";
+    return 2;
+  }
+  const double startup_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+
+  Json out = {{"system", "native"}, {"rules", rule_count}, {"startupMs", startup_ms}, {"results", Json::array()}};
+  const Context ctx;
+  for (const Json& d : drafts["drafts"]) {
+    const std::string& text = d["text"].get_ref<const std::string&>();
+    const int iterations = d.value("iterations", 100);
+    size_t findings = checker->Check(text, ctx).size();  // warm-up
+    for (int i = 0; i < std::min(iterations / 10, 50); ++i) checker->Check(text, ctx);
+    std::vector<double> us;
+    us.reserve(size_t(iterations));
+    for (int i = 0; i < iterations; ++i) {
+      const auto s = Clock::now();
+      findings = checker->Check(text, ctx).size();
+      us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+    }
+    const double median = Percentile(us, 0.5);
+    out["results"].push_back({{"name", d["name"]},
+                              {"bytes", text.size()},
+                              {"medianUs", median},
+                              {"p99Us", Percentile(us, 0.99)},
+                              {"mbPerS", double(text.size()) / median},
+                              {"findings", findings}});
+  }
+  std::cout << DumpJson(out) << "\n";
+  return 0;
+}
