@@ -52,6 +52,8 @@ bool ProximityHolds(const Proximity& p, const View& words, const OrgTerms& org, 
 
 Checker::~Checker() = default;
 
+const std::vector<std::string>& Checker::warnings() const { return matcher_->warnings(); }
+
 std::unique_ptr<Checker> Checker::Create(std::vector<Rule> rules, const CheckerOptions& options,
                                          std::string* error) {
   std::unique_ptr<Checker> c(new Checker());

@@ -40,6 +40,11 @@ class Checker {
 
   const std::vector<Rule>& rules() const { return rules_; }
 
+  // Anything the engine had to do differently from the normal path (for
+  // example, patterns run one by one because their set was too big). Empty
+  // normally; surfaces show these to whoever installs the packs.
+  const std::vector<std::string>& warnings() const;
+
   // Runs every rule's examples. Returns one line per failure, naming the file,
   // the line of the example and the rule; empty when all pass.
   std::vector<std::string> RunExamples() const;

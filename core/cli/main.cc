@@ -5,7 +5,8 @@
 //   postcheck rules [list|validate|test] [--format text|json] [--pack FILE ...]
 //
 // Exit codes: 0 no findings, 1 findings (of advice or above), 2 usage or input
-// error (message on stderr).
+// error (message on stderr). A pack with errors is reported and skipped: the
+// other packs still check the draft, and the exit code is 2.
 #include <unistd.h>
 
 #include <cstdio>
@@ -116,6 +117,8 @@ std::unique_ptr<Checker> LoadChecker(const Args& a, bool* had_errors) {
   if (!checker) {
     std::cerr << "postcheck: " << error << "\n";
     *had_errors = true;
+  } else {
+    for (const std::string& w : checker->warnings()) std::cerr << "postcheck: warning: " << w << "\n";
   }
   return checker;
 }
@@ -139,9 +142,11 @@ int Check(const Args& a) {
     }
     ctx = *parsed;
   }
+  // A broken pack is reported (stderr) and skipped; the draft is still
+  // checked with the packs that loaded, and the exit code says 2.
   bool pack_errors = false;
   auto checker = LoadChecker(a, &pack_errors);
-  if (pack_errors || !checker) return kExitError;
+  if (!checker) return kExitError;
 
   const std::string path = a.positional.empty() ? "-" : a.positional[0];
   std::string error;
@@ -158,6 +163,7 @@ int Check(const Args& a) {
   } else {
     std::cout << TextReport(*draft, findings, isatty(STDOUT_FILENO) != 0);
   }
+  if (pack_errors) return kExitError;
   return CountsAsAlarm(findings) ? kExitFindings : kExitClean;
 }
 
@@ -166,9 +172,9 @@ int Batch(const Args& a) {
   if (!a.positional.empty()) return UsageError("batch reads JSON Lines from standard input only");
   bool pack_errors = false;
   auto checker = LoadChecker(a, &pack_errors);
-  if (pack_errors || !checker) return kExitError;
+  if (!checker) return kExitError;
 
-  int status = kExitClean;
+  int status = pack_errors ? kExitError : kExitClean;
   std::string line;
   long number = 0;
   while (std::getline(std::cin, line)) {

@@ -52,9 +52,55 @@ class LimitedSax {
   std::string message_;
 };
 
+bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+int SurrogateKind(std::string_view t, size_t i) {  // 1 high, 2 low, 0 neither; t[i] is the 'u'
+  if (i + 4 >= t.size() || !IsHex(t[i + 1]) || !IsHex(t[i + 2]) || !IsHex(t[i + 3]) || !IsHex(t[i + 4])) return 0;
+  if (t[i + 1] != 'd' && t[i + 1] != 'D') return 0;
+  const char c = t[i + 2];
+  if (c == '8' || c == '9' || c == 'a' || c == 'b' || c == 'A' || c == 'B') return 1;
+  if (c == 'c' || c == 'd' || c == 'e' || c == 'f' || c == 'C' || c == 'D' || c == 'E' || c == 'F') return 2;
+  return 0;
+}
+
+// JavaScript strings may hold lone surrogates, and JSON.stringify writes them
+// as escapes ("\ud83d"), which strict JSON parsers reject. Replace each lone
+// one with \ufffd, as TextEncoder does, so the line is checked, not refused.
+std::string ReplaceLoneSurrogateEscapes(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '\\' && i + 1 < t.size()) {
+      if (t[i + 1] != 'u') {  // any other escape: copy both characters
+        out += t[i];
+        out += t[++i];
+        continue;
+      }
+      const int kind = SurrogateKind(t, i + 1);
+      if (kind == 1 && i + 11 < t.size() && t[i + 6] == '\\' && t[i + 7] == 'u' && SurrogateKind(t, i + 7) == 2) {
+        out.append(t.substr(i, 12));  // a proper pair
+        i += 11;
+        continue;
+      }
+      if (kind != 0) {
+        out += "\\ufffd";
+        i += 5;
+        continue;
+      }
+    }
+    out += t[i];
+  }
+  return out;
+}
+
 }  // namespace
 
 bool ParseJson(std::string_view text, Json* out, std::string* error, int max_depth) {
+  std::string repaired;
+  if (text.find("\\u") != std::string_view::npos) {
+    repaired = ReplaceLoneSurrogateEscapes(text);
+    text = repaired;
+  }
   *out = Json();
   LimitedSax sax(out, max_depth);
   const bool ok = Json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, true);

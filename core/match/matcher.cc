@@ -34,8 +34,11 @@ std::unique_ptr<Matcher> Matcher::Build(const std::vector<Rule>& rules, std::str
   for (int v = 0; v < kViewCount; ++v) {
     if (m->sets_[v].members.empty()) continue;
     if (!m->sets_[v].set->Compile()) {
-      *error = "the rules' patterns together exceed RE2's memory budget";
-      return nullptr;
+      m->sets_[v].set.reset();
+      m->warnings_.push_back(std::string("the ") + (v == int(ViewKind::kWords) ? "words" : "literal") +
+                             "-view patterns together exceed RE2's memory budget for one set; each of the " +
+                             std::to_string(m->sets_[v].members.size()) +
+                             " patterns is run on its own instead (slower, nothing skipped)");
     }
   }
   return m;
@@ -67,10 +70,10 @@ void Matcher::Find(const NormalizedText& text, const std::vector<bool>& active, 
     const std::string& t = text.views[v].text;
     hits.clear();
     re2::RE2::Set::ErrorInfo info{};
-    const bool any = vs.set->Match(t, &hits, &info);
-    if (!any && info.kind != re2::RE2::Set::kNoError) {
-      // The DFA gave up (out of memory): run every active pattern instead.
-      *fell_back = true;
+    const bool any = vs.set && vs.set->Match(t, &hits, &info);
+    if (!vs.set || (!any && info.kind != re2::RE2::Set::kNoError)) {
+      // No set, or its DFA gave up (out of memory): run every active pattern.
+      *fell_back = vs.set != nullptr;
       hits.clear();
       for (size_t i = 0; i < vs.members.size(); ++i) hits.push_back(int(i));
     }

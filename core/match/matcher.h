@@ -24,9 +24,13 @@ struct Candidate {
 
 class Matcher {
  public:
-  // `rules` must outlive the matcher. Fails only if a view's set cannot be
-  // compiled at all; the message says why.
+  // `rules` must outlive the matcher. Fails only if a pattern cannot be added
+  // to a set at all (bad syntax); *error says which. If a view's set is too
+  // big for RE2's memory budget, that view runs every pattern on its own
+  // instead (slower, never incomplete) and warnings() says so.
   static std::unique_ptr<Matcher> Build(const std::vector<Rule>& rules, std::string* error);
+
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
   // Candidates of every pattern whose rule is `active`, in no particular order.
   // When a set's DFA runs out of memory (pathological input) every active
@@ -49,6 +53,7 @@ class Matcher {
 
   const std::vector<Rule>& rules_;
   ViewSet sets_[kViewCount];
+  std::vector<std::string> warnings_;
 };
 
 }  // namespace postcheck
