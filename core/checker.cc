@@ -103,7 +103,7 @@ std::vector<Finding> Checker::Check(std::string_view draft, const Context& ctx) 
     if (rule.org_terms) {
       for (const std::string& term : org.lists[int(*rule.org_terms)]) {
         for (auto [s, e] : FindPhrase(words.text, term)) {
-          candidates.push_back({r, UINT32_MAX, ViewKind::kWords, s, e});
+          candidates.push_back({r, Candidate::kNoPattern, ViewKind::kWords, s, e});
         }
       }
     }
@@ -142,9 +142,12 @@ std::vector<Finding> Checker::Check(std::string_view draft, const Context& ctx) 
 
     Finding f;
     f.rule = &rule;
-    const Pattern* pat = c.pattern == UINT32_MAX ? nullptr : &rule.patterns[c.pattern];
-    f.severity = pat && pat->severity ? *pat->severity : rule.severity;
+    const Pattern* pat = c.pattern == Candidate::kNoPattern ? nullptr : &rule.patterns[c.pattern];
+    const Term* term = c.term < rule.terms.size() ? &rule.terms[c.term] : nullptr;
+    const std::optional<Severity> own = pat ? pat->severity : term ? term->severity : std::nullopt;
+    f.severity = own.value_or(rule.severity);
     if (pat) f.term = pat->label;
+    if (term) f.term = term->label;
     bool dropped = false;
     for (const Adjustment& a : rule.adjust) {
       if (!ProximityHolds(a.near, words, org, o0, o1)) continue;

@@ -83,6 +83,7 @@ void Matcher::Find(const NormalizedText& text, const std::vector<bool>& active, 
       FindAll(m, ViewKind(v), t, out);
     }
   }
+  terms_.Find(text.view(ViewKind::kWords), active, out);
 }
 
 }  // namespace postcheck

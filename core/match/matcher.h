@@ -9,17 +9,20 @@
 #include <string>
 #include <vector>
 
+#include "match/term_index.h"
 #include "rules/rule.h"
 #include "text/normalize.h"
 
 namespace postcheck {
 
-// A span of a view matched by one pattern of one rule.
+// A span of a view matched by one pattern or term of one rule.
 struct Candidate {
+  static constexpr uint32_t kNoPattern = UINT32_MAX;
   uint32_t rule;     // index into the rules the matcher was built from
-  uint32_t pattern;  // index into that rule's patterns
+  uint32_t pattern;  // index into that rule's patterns, or kNoPattern
   ViewKind view;
   uint32_t view_start, view_end;
+  uint32_t term = UINT32_MAX;  // index into the rule's terms, for a term match
 };
 
 class Matcher {
@@ -48,11 +51,12 @@ class Matcher {
     std::vector<Member> members;  // by set index
   };
 
-  explicit Matcher(const std::vector<Rule>& rules) : rules_(rules) {}
+  explicit Matcher(const std::vector<Rule>& rules) : rules_(rules), terms_(rules) {}
   void FindAll(const Member& m, ViewKind view, const std::string& text, std::vector<Candidate>* out) const;
 
   const std::vector<Rule>& rules_;
   ViewSet sets_[kViewCount];
+  TermIndex terms_;
   std::vector<std::string> warnings_;
 };
 

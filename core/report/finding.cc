@@ -7,6 +7,10 @@ namespace postcheck {
 namespace {
 
 bool Before(const Finding& a, const Finding& b) {
+  // A finding about the whole draft (start == end == 0) sorts first, as
+  // finding.h promises; by offsets alone a match at byte 0 would come first.
+  const bool a_draft = a.byte_start == 0 && a.byte_end == 0, b_draft = b.byte_start == 0 && b.byte_end == 0;
+  if (a_draft != b_draft) return a_draft;
   if (a.byte_start != b.byte_start) return a.byte_start < b.byte_start;
   if (a.byte_end != b.byte_end) return a.byte_end > b.byte_end;  // outer span first
   if (a.severity != b.severity) return a.severity > b.severity;

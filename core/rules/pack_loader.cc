@@ -7,7 +7,6 @@
 #include <sstream>
 #include <toml++/toml.h>
 
-#include "rules/term_pattern.h"
 
 namespace postcheck {
 
@@ -183,7 +182,8 @@ class TableReader {
 
 struct LexiconEntry {
   std::string label;
-  std::string regex;  // words-view pattern, with its (?i)
+  std::optional<Term> term;            // a plain term (matched by match/term_index.h)
+  std::string regex;                   // or a words-view pattern, with its (?i)
   std::shared_ptr<const LazyRegex> re;
   Severity severity = Severity::kWarning;
   double likelihood = 1.0;
@@ -215,11 +215,44 @@ std::shared_ptr<const LazyRegex> CompilePattern(const std::string& regex, std::s
   return std::make_shared<const LazyRegex>(regex, std::move(re));
 }
 
-// A pattern generated from a plain term (escaped text, so always valid and
-// never empty), or one from a prevalidated pack, is compiled on first use;
-// see rules/regex.h.
+// Whether a pattern has a capital letter outside an escape (\W, \S and \P{..}
+// are escapes). The words view is already case-folded, so a words-view
+// pattern in lower case needs no (?i), which would turn every letter into a
+// class and make parsing and the set several times bigger.
+bool HasCapital(const std::string& pattern) {
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      if (i + 1 < pattern.size() && (pattern[i + 1] == 'p' || pattern[i + 1] == 'P') && i + 2 < pattern.size() &&
+          pattern[i + 2] == '{') {
+        i = pattern.find('}', i);
+        if (i == std::string::npos) return false;
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z') return true;
+  }
+  return false;
+}
+
+// A pattern from a prevalidated pack is compiled on first use; see rules/regex.h.
 std::shared_ptr<const LazyRegex> TermPattern(const std::string& regex) {
   return std::make_shared<const LazyRegex>(regex);
+}
+
+// A plain phrase as the words the words view would make of it.
+Term MakeTerm(const std::string& phrase, bool plural, std::optional<Severity> severity, double likelihood) {
+  Term t;
+  const NormalizedText n = Normalize(phrase);
+  const View& v = n.view(ViewKind::kWords);
+  for (const Word& w : v.words) t.words.push_back(v.text.substr(w.view_start, w.view_end - w.view_start));
+  t.plural = plural;
+  t.severity = severity;
+  t.likelihood = likelihood;
+  t.label = phrase;
+  return t;
 }
 
 class PackParser {
@@ -354,17 +387,15 @@ class PackParser {
         }
         if (!er.ok()) continue;
         if (has_term) {
-          const std::string re = TermToRegex(term, plural);
-          if (re.empty()) {
+          entry.term = MakeTerm(term, plural, entry.severity, entry.likelihood);
+          if (entry.term->words.empty()) {
             er.Error(er.line(), "term '" + term + "' is empty after normalisation");
             continue;
           }
           entry.label = term;
-          entry.regex = "(?i)" + re;
-          entry.re = TermPattern(entry.regex);
         } else {
           entry.label = pattern;
-          entry.regex = "(?i)" + pattern;
+          entry.regex = (HasCapital(pattern) ? "(?i)" : "") + pattern;
           std::string error;
           entry.re = in_.prevalidated ? TermPattern(entry.regex) : CompilePattern(entry.regex, &error);
           if (!entry.re) {
@@ -562,14 +593,18 @@ class PackParser {
     rule->whole_draft = scope == "draft";
     bool case_sensitive = false;
     r.Bool("case_sensitive", &case_sensitive);
-    const std::string flags = case_sensitive ? "" : "(?i)";
+    auto flags_for = [&](const std::string& p) {
+      if (case_sensitive || (view_kind == ViewKind::kWords && !HasCapital(p))) return std::string();
+      return std::string("(?i)");
+    };
 
     std::vector<std::string> patterns, terms;
     r.StringList("patterns", &patterns);
     r.StringList("terms", &terms);
     for (const std::string& p : patterns) {
       std::string error;
-      auto re = in_.prevalidated ? TermPattern(flags + p) : CompilePattern(flags + p, &error);
+      const std::string full = flags_for(p) + p;
+      auto re = in_.prevalidated ? TermPattern(full) : CompilePattern(full, &error);
       if (!re) {
         r.Error(rule->line, error);
         continue;
@@ -577,12 +612,12 @@ class PackParser {
       AddPattern(rule, std::move(re), view_kind, std::nullopt, 1.0, "");
     }
     for (const std::string& term : terms) {
-      const std::string re = TermToRegex(term, false);
-      if (re.empty()) {
+      Term t = MakeTerm(term, false, std::nullopt, 1.0);
+      if (t.words.empty()) {
         r.Error(rule->line, "term '" + term + "' is empty after normalisation");
         continue;
       }
-      AddPattern(rule, TermPattern(flags + re), ViewKind::kWords, std::nullopt, 1.0, term);
+      rule->terms.push_back(std::move(t));
     }
     std::string lexicon;
     double min_likelihood = 0.0;
@@ -594,7 +629,11 @@ class PackParser {
       } else {
         for (const LexiconEntry& e : it->second.entries) {
           if (e.likelihood + 1e-9 < min_likelihood) continue;
-          AddPattern(rule, e.re, ViewKind::kWords, e.severity, e.likelihood, e.label);
+          if (e.term) {
+            rule->terms.push_back(*e.term);
+          } else {
+            AddPattern(rule, e.re, ViewKind::kWords, e.severity, e.likelihood, e.label);
+          }
         }
       }
     }

@@ -48,6 +48,16 @@ struct Pattern {
   std::shared_ptr<const LazyRegex> re;  // shared by every rule using the same lexicon entry
 };
 
+// A plain phrase matched word by word, disguises included (see
+// match/term_index.h): a lexicon entry's `term`, or one of a rule's `terms`.
+struct Term {
+  std::vector<std::string> words;  // in words-view form
+  bool plural = false;             // the last word may add "s" or "es"
+  std::optional<Severity> severity;  // a lexicon entry's own severity
+  double likelihood = 1.0;
+  std::string label;  // as written in the pack
+};
+
 struct Example {
   std::string text;
   Context context;  // defaults unless the example gives one
@@ -63,6 +73,7 @@ struct Rule {
   std::vector<Source> sources;
 
   std::vector<Pattern> patterns;
+  std::vector<Term> terms;
   std::optional<OrgList> org_terms;  // matches are the draft's own organisation terms
   bool whole_draft = false;          // scope = "draft": one finding about the whole draft
 

@@ -15,6 +15,7 @@ namespace {
 struct Unit {
   char32_t cp;
   uint32_t o0, o1;
+  char32_t leet_from = 0;  // the symbol FoldTokens read as this letter ('1' for 'i'), else 0
 };
 
 bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -24,6 +25,11 @@ bool IsLetter(char32_t c) {
   if (c < 0x80) return IsAsciiLetter(c);
   const auto cat = utf8proc_category(int32_t(c));
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+bool IsMark(char32_t c) {
+  const auto cat = utf8proc_category(int32_t(c));
+  return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME;
 }
 
 // Typographic punctuation people paste from word processors and phones.
@@ -59,6 +65,13 @@ std::vector<Unit> LiteralUnits(const std::vector<CodePoint>& cps) {
         nullptr);
     if (n < 0 || n > 32) {  // unassigned or oversized: keep as it is
       out.push_back({c.cp, c.byte_start, c.byte_end});
+      continue;
+    }
+    if (n == 0 && IsMark(c.cp)) {
+      // A combining mark leaves the view but still belongs to the character
+      // before it: widen that character's span, so a match ending on the "e"
+      // of "e\u0301" highlights the whole é, not the e without its accent.
+      for (auto it = out.rbegin(); it != out.rend() && it->o1 == c.byte_start; ++it) it->o1 = c.byte_end;
       continue;
     }
     for (utf8proc_ssize_t i = 0; i < n; ++i) {
@@ -150,7 +163,10 @@ void FoldTokens(std::vector<Unit>* units) {
       const bool interior = k > i && r < end;
       const bool edge_ok = !interior && digits_only && (r - k) <= 2 && letters >= 3;
       if (mappable && (interior || edge_ok)) {
-        for (size_t m = k; m < r; ++m) u[m].cp = char32_t(LeetLetter(u[m].cp));
+        for (size_t m = k; m < r; ++m) {
+          u[m].leet_from = u[m].cp;
+          u[m].cp = char32_t(LeetLetter(u[m].cp));
+        }
       }
       k = r;
     }
@@ -224,7 +240,17 @@ void CollapseRepeats(std::vector<Unit>* units) {
     size_t j = i + 1;
     while (j < u.size() && u[j].cp == u[i].cp) ++j;
     if (j - i >= 3 && IsLetter(u[i].cp)) {
-      out.push_back({u[i].cp, u[i].o0, u[j - 1].o1});
+      // One character typed over and over ("fuuuck", "sh111t") becomes one
+      // letter. A run mixing a letter with leetspeak for other letters is
+      // kept: "i11" in "pi11ock" is i, l, l, and collapsing it lost the word.
+      auto typed = [&](size_t k) { return u[k].leet_from ? u[k].leet_from : u[k].cp; };
+      bool same = true;
+      for (size_t k = i + 1; k < j; ++k) same = same && typed(k) == typed(i);
+      if (same) {
+        out.push_back({u[i].cp, u[i].o0, u[j - 1].o1});
+      } else {
+        for (size_t k = i; k < j; ++k) out.push_back(u[k]);
+      }
     } else {
       for (size_t k = i; k < j; ++k) out.push_back(u[k]);
     }

@@ -17,15 +17,16 @@ const TYPES = {
  * mounts: { '/': '/abs/dir', '/pkg/': '/abs/other' } (longest prefix wins).
  * routes: { '/bench.html': { type, body } } served from memory.
  * headers: extra response headers for every file (e.g. Content-Security-Policy).
+ * pathHeaders: { '/sw.js': { ... } } headers for one path, over `headers`.
  */
-export function startServer({ mounts = {}, routes = {}, headers = {}, port = 0, host = '127.0.0.1' } = {}) {
+export function startServer({ mounts = {}, routes = {}, headers = {}, pathHeaders = {}, port = 0, host = '127.0.0.1' } = {}) {
   const requests = [];
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     requests.push(url.pathname);
     const send = (status, type, body) => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers, ...pathHeaders[url.pathname] });
       res.end(body);
     };
     if (routes[url.pathname]) {
