@@ -80,6 +80,7 @@ export class Session {
   schedule(edit, delay) {
     clearTimeout(this.timer);
     const wait = delay ?? (endsWord(edit, this.text) ? DEBOUNCE_WORD_MS : DEBOUNCE_MIDWORD_MS);
+    this.debounceMs = wait;
     this.timer = setTimeout(() => this.runCheck(), wait);
   }
 
@@ -87,6 +88,10 @@ export class Session {
     if (this.destroyed) return;
     const text = this.text;
     const seq = ++this.seq;
+    // User Timing marks (no draft content) for scripts/bench's check-to-paint
+    // latency: from the check starting, after the debounce, to the frame
+    // that paints its highlights.
+    performance.mark('postcheck:check', { detail: { seq, debounceMs: this.debounceMs ?? 0, length: text.length } });
     let findings;
     try {
       findings = await this.host.check(text);
@@ -102,6 +107,7 @@ export class Session {
     this.findings = moved.map((f) => ({ ...f, key: old.get(`${f.rule}@${f.start}-${f.end}`) ?? `k${++nextKey}` }));
     this.host.checked?.(this);
     this.refresh();
+    requestAnimationFrame(() => performance.mark('postcheck:painted', { detail: { seq } }));
   }
 
   isDismissed(f) {
