@@ -95,5 +95,22 @@ set(_toml_unicode "${CMAKE_BINARY_DIR}/third_party/include/toml++/impl/unicode_a
 file(READ "${_toml_unicode}" _toml_src)
 string(REPLACE "default: TOML_UNREACHABLE;" "default: return false; /* patched by PostCheck: see cmake/Dependencies.cmake */" _toml_src "${_toml_src}")
 file(WRITE "${_toml_unicode}" "${_toml_src}")
+# Two more toml++ 3.3.0 parser assumptions that malformed packs reach (found
+# by tests/fuzz and tests/loader_test.cc): a table header that cannot start a
+# key ("[,") and a value position holding a terminator ("a = [}"). In
+# release builds TOML_ASSERT_ASSUME is __builtin_assume (undefined behaviour
+# when false); in debug builds it aborts. Both become ordinary parse errors.
+set(_toml_parser "${CMAKE_BINARY_DIR}/third_party/include/toml++/impl/parser.inl")
+file(READ "${_toml_parser}" _toml_src)
+string(REPLACE "TOML_ASSERT_ASSUME(is_bare_key_character(*cp) || is_string_delimiter(*cp));"
+  "if (!(is_bare_key_character(*cp) || is_string_delimiter(*cp))) set_error_and_return_default(\"expected a key\"sv); /* patched by PostCheck */"
+  _toml_src "${_toml_src}")
+string(REPLACE "TOML_ASSERT_ASSUME(is_string_delimiter(*cp) || is_bare_key_character(*cp));"
+  "if (!(is_string_delimiter(*cp) || is_bare_key_character(*cp))) set_error_and_return_default(\"expected a key\"sv); /* patched by PostCheck */"
+  _toml_src "${_toml_src}")
+string(REPLACE "TOML_ASSERT_ASSUME(!is_value_terminator(*cp));\n\t\t\tpush_parse_scope(\"value\"sv);"
+  "if (is_value_terminator(*cp)) set_error_and_return_default(\"expected a value\"sv); /* patched by PostCheck */\n\t\t\tpush_parse_scope(\"value\"sv);"
+  _toml_src "${_toml_src}")
+file(WRITE "${_toml_parser}" "${_toml_src}")
 target_include_directories(header_deps SYSTEM INTERFACE "${CMAKE_BINARY_DIR}/third_party/include")
 target_compile_definitions(header_deps INTERFACE TOML_EXCEPTIONS=0 TOML_ENABLE_FORMATTERS=1 JSON_NOEXCEPTION=1)

@@ -1,6 +1,8 @@
 #include "checker.h"
 
 #include <algorithm>
+#include <optional>
+#include <unordered_map>
 
 #include "judge/window.h"
 #include "match/matcher.h"
@@ -109,14 +111,40 @@ std::vector<Finding> Checker::Check(std::string_view draft, const Context& ctx) 
     }
   }
 
+  // "Anywhere in the draft" (within = 0) does not depend on the match:
+  // answer it once per draft, not once per match (which was quadratic).
+  std::unordered_map<const Proximity*, bool> anywhere;
+  auto holds = [&](const Proximity& p, uint32_t o0, uint32_t o1) {
+    if (p.within != 0) return ProximityHolds(p, words, org, o0, o1);
+    auto it = anywhere.find(&p);
+    if (it == anywhere.end()) it = anywhere.emplace(&p, ProximityHolds(p, words, org, o0, o1)).first;
+    return it->second;
+  };
   auto passes_conditions = [&](const Rule& rule, uint32_t o0, uint32_t o1) {
     for (const Proximity& p : rule.near) {
-      if (!ProximityHolds(p, words, org, o0, o1)) return false;
+      if (!holds(p, o0, o1)) return false;
     }
     for (const Proximity& p : rule.not_near) {
-      if (ProximityHolds(p, words, org, o0, o1)) return false;
+      if (holds(p, o0, o1)) return false;
     }
     return true;
+  };
+  // adjust: the severity after the rule's adjustments, or nullopt if dropped.
+  auto adjusted = [&](const Rule& rule, Severity severity, uint32_t o0, uint32_t o1) -> std::optional<Severity> {
+    for (const Adjustment& a : rule.adjust) {
+      if (!holds(a.near, o0, o1)) continue;
+      if (a.effect == Adjustment::Effect::kDrop) return std::nullopt;
+      severity = ShiftSeverity(severity, a.effect == Adjustment::Effect::kRaise ? 1 : -1);
+    }
+    return severity;
+  };
+  auto allowed_phrase = [&](const Rule& rule, uint32_t o0, uint32_t o1) {
+    if (rule.allow.empty()) return false;
+    const auto [from, to] = WordWindow(words, o0, o1, rule.whole_draft ? -1 : rule.allow_window);
+    for (const std::string& a : rule.allow) {
+      if (HasPhrase(words.text, from, to, a)) return true;
+    }
+    return false;
   };
 
   for (const Candidate& c : candidates) {
@@ -127,17 +155,7 @@ std::vector<Finding> Checker::Check(std::string_view draft, const Context& ctx) 
         !Validate(rule.validator, std::string_view(view.text).substr(c.view_start, c.view_end - c.view_start))) {
       continue;
     }
-    if (!rule.allow.empty()) {
-      const auto [from, to] = WordWindow(words, o0, o1, rule.allow_window);
-      bool allowed = false;
-      for (const std::string& a : rule.allow) {
-        if (HasPhrase(words.text, from, to, a)) {
-          allowed = true;
-          break;
-        }
-      }
-      if (allowed) continue;
-    }
+    if (allowed_phrase(rule, o0, o1)) continue;
     if (!passes_conditions(rule, o0, o1)) continue;
 
     Finding f;
@@ -145,16 +163,11 @@ std::vector<Finding> Checker::Check(std::string_view draft, const Context& ctx) 
     const Pattern* pat = c.pattern == Candidate::kNoPattern ? nullptr : &rule.patterns[c.pattern];
     const Term* term = c.term < rule.terms.size() ? &rule.terms[c.term] : nullptr;
     const std::optional<Severity> own = pat ? pat->severity : term ? term->severity : std::nullopt;
-    f.severity = own.value_or(rule.severity);
     if (pat) f.term = pat->label;
     if (term) f.term = term->label;
-    bool dropped = false;
-    for (const Adjustment& a : rule.adjust) {
-      if (!ProximityHolds(a.near, words, org, o0, o1)) continue;
-      if (a.effect == Adjustment::Effect::kDrop) dropped = true;
-      f.severity = ShiftSeverity(f.severity, a.effect == Adjustment::Effect::kRaise ? 1 : -1);
-    }
-    if (dropped) continue;
+    const std::optional<Severity> severity = adjusted(rule, own.value_or(rule.severity), o0, o1);
+    if (!severity) continue;
+    f.severity = *severity;
     f.byte_start = o0;
     f.byte_end = o1;
     findings.push_back(std::move(f));
@@ -163,10 +176,13 @@ std::vector<Finding> Checker::Check(std::string_view draft, const Context& ctx) 
   // Rules about the draft as a whole (posting late at night, in a meeting).
   for (const Rule& rule : rules_) {
     if (!rule.whole_draft || !active[&rule - rules_.data()]) continue;
-    if (!passes_conditions(rule, 0, uint32_t(draft.size()))) continue;
+    const uint32_t end = uint32_t(draft.size());
+    if (allowed_phrase(rule, 0, end) || !passes_conditions(rule, 0, end)) continue;
+    const std::optional<Severity> severity = adjusted(rule, rule.severity, 0, end);
+    if (!severity) continue;
     Finding f;
     f.rule = &rule;
-    f.severity = rule.severity;
+    f.severity = *severity;
     findings.push_back(std::move(f));
   }
 

@@ -76,6 +76,24 @@ class TableReader {
     return true;
   }
 
+  // As StringList, also giving each string's line (for messages about one).
+  bool StringList(std::string_view key, std::vector<std::string>* out, std::vector<int>* lines) {
+    const size_t before = out->size();
+    if (!StringList(key, out)) return false;
+    const toml::node* n = Get(key);
+    size_t i = 0;
+    for (const toml::node& e : *n->as_array()) {
+      if (before + i++ < out->size()) lines->push_back(LineOf(e));
+    }
+    return true;
+  }
+
+  // The line of `key`'s value, or of the table when it is absent.
+  int LineOfKey(std::string_view key) const {
+    const toml::node* n = t_.get(key);
+    return n ? LineOf(*n) : LineOf(t_);
+  }
+
   bool StringList(std::string_view key, std::vector<std::string>* out) {
     const toml::node* n = Get(key);
     if (!n) return false;
@@ -277,13 +295,14 @@ class PackParser {
     }
     TableReader p(*pack, in_.file, kPack, "pack.", errors_);
     p.String("name", &out_.name, true);
+    name_line_ = p.LineOfKey("name");
     p.String("version", &out_.version, true);
     p.String("description", &out_.description, false);
     p.RejectUnknown();
     if (!out_.name.empty()) {
       for (char c : out_.name) {
         if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-')) {
-          p.Error(p.line(), "'pack.name' must be lower-case letters, digits and '-'");
+          p.Error(p.LineOfKey("name"), "'pack.name' must be lower-case letters, digits and '-'");
           break;
         }
       }
@@ -318,6 +337,8 @@ class PackParser {
     }
     return errors_before_ == errors_->size();
   }
+
+  int name_line() const { return name_line_; }
 
   LoadedPack Take() {
     out_.file = in_.file;
@@ -410,12 +431,29 @@ class PackParser {
     }
   }
 
-  bool ReadProximity(const toml::node& n, const std::string& where, TableReader* parent, Proximity* out) {
+  // Reads { words, org_terms, within }; with `effect` non-null also the
+  // adjustment's effect (adjust = [...] entries share the proximity fields).
+  bool ReadProximity(const toml::node& n, const std::string& where, TableReader* parent, Proximity* out,
+                     Adjustment::Effect* effect = nullptr) {
     if (!n.is_table()) {
-      parent->Error(LineOf(n), where + " must hold tables like { words = [...], within = 5 }");
+      parent->Error(LineOf(n), where + (effect ? " must hold tables like { words = [...], within = 4, effect = \"lower\" }"
+                                               : " must hold tables like { words = [...], within = 5 }"));
       return false;
     }
     TableReader r(*n.as_table(), *rule_file_, *rule_id_, where.substr(1, where.size() - 2) + ".", errors_);
+    if (effect) {
+      std::string e = "lower";
+      r.String("effect", &e, false);
+      if (e == "lower") {
+        *effect = Adjustment::Effect::kLower;
+      } else if (e == "raise") {
+        *effect = Adjustment::Effect::kRaise;
+      } else if (e == "drop") {
+        *effect = Adjustment::Effect::kDrop;
+      } else if (r.ok()) {
+        r.Error(r.LineOfKey("effect"), "'adjust.effect' must be \"lower\", \"raise\" or \"drop\"");
+      }
+    }
     std::vector<std::string> words;
     r.StringList("words", &words);
     for (const std::string& w : words) out->phrases.push_back(NormalizeWords(w));
@@ -455,21 +493,22 @@ class PackParser {
   void ReadWhen(const toml::table& when, Rule* rule) {
     TableReader w(when, in_.file, rule->id, "when.", errors_);
     std::vector<std::string> accounts, platforms;
-    if (w.StringList("account", &accounts)) {
-      for (const std::string& a : accounts) {
-        if (auto v = ParseAccount(a)) {
+    std::vector<int> account_lines, platform_lines;
+    if (w.StringList("account", &accounts, &account_lines)) {
+      for (size_t i = 0; i < accounts.size(); ++i) {
+        if (auto v = ParseAccount(accounts[i])) {
           rule->accounts.push_back(*v);
         } else {
-          w.Error(w.line(), "unknown account '" + a + "' (councillor, personal)");
+          w.Error(account_lines[i], "unknown account '" + accounts[i] + "' (councillor, personal)");
         }
       }
     }
-    if (w.StringList("platform", &platforms)) {
-      for (const std::string& p : platforms) {
-        if (auto v = ParsePlatform(p)) {
+    if (w.StringList("platform", &platforms, &platform_lines)) {
+      for (size_t i = 0; i < platforms.size(); ++i) {
+        if (auto v = ParsePlatform(platforms[i])) {
           rule->platforms.push_back(*v);
         } else {
-          w.Error(w.line(), "unknown platform '" + p + "' (facebook, x, other)");
+          w.Error(platform_lines[i], "unknown platform '" + platforms[i] + "' (facebook, x, other)");
         }
       }
     }
@@ -547,7 +586,7 @@ class PackParser {
     if (!rule->category.empty() && !IsKnownCategory(rule->category)) {
       r.Error(LineOf(*t.get("category")), "unknown category '" + rule->category + "' (see ARCHITECTURE.md, Contract 2)");
     } else if (!rule->id.empty() && !rule->category.empty() && rule->id.rfind(rule->category + ".", 0) != 0) {
-      r.Error(rule->line, "id must start with its category: '" + rule->category + ".<name>'");
+      r.Error(r.LineOfKey("id"), "id must start with its category: '" + rule->category + ".<name>'");
     }
     std::string severity;
     if (r.String("severity", &severity, true)) {
@@ -588,8 +627,8 @@ class PackParser {
     r.String("view", &view, false);
     r.String("scope", &scope, false);
     const ViewKind view_kind = view == "literal" ? ViewKind::kLiteral : ViewKind::kWords;
-    if (view != "words" && view != "literal") r.Error(rule->line, "'view' must be \"words\" or \"literal\"");
-    if (scope != "match" && scope != "draft") r.Error(rule->line, "'scope' must be \"match\" or \"draft\"");
+    if (view != "words" && view != "literal") r.Error(r.LineOfKey("view"), "'view' must be \"words\" or \"literal\"");
+    if (scope != "match" && scope != "draft") r.Error(r.LineOfKey("scope"), "'scope' must be \"match\" or \"draft\"");
     rule->whole_draft = scope == "draft";
     bool case_sensitive = false;
     r.Bool("case_sensitive", &case_sensitive);
@@ -599,22 +638,24 @@ class PackParser {
     };
 
     std::vector<std::string> patterns, terms;
-    r.StringList("patterns", &patterns);
-    r.StringList("terms", &terms);
-    for (const std::string& p : patterns) {
+    std::vector<int> pattern_lines, term_lines;
+    r.StringList("patterns", &patterns, &pattern_lines);
+    r.StringList("terms", &terms, &term_lines);
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      const std::string& p = patterns[i];
       std::string error;
       const std::string full = flags_for(p) + p;
       auto re = in_.prevalidated ? TermPattern(full) : CompilePattern(full, &error);
       if (!re) {
-        r.Error(rule->line, error);
+        r.Error(pattern_lines[i], error);
         continue;
       }
       AddPattern(rule, std::move(re), view_kind, std::nullopt, 1.0, "");
     }
-    for (const std::string& term : terms) {
-      Term t = MakeTerm(term, false, std::nullopt, 1.0);
+    for (size_t i = 0; i < terms.size(); ++i) {
+      Term t = MakeTerm(terms[i], false, std::nullopt, 1.0);
       if (t.words.empty()) {
-        r.Error(rule->line, "term '" + term + "' is empty after normalisation");
+        r.Error(term_lines[i], "term '" + terms[i] + "' is empty after normalisation");
         continue;
       }
       rule->terms.push_back(std::move(t));
@@ -642,7 +683,7 @@ class PackParser {
       if (auto which = ParseOrgList(org_terms)) {
         rule->org_terms = *which;
       } else {
-        r.Error(rule->line, "unknown organisation list '" + org_terms + "' (confidential, pendingDecisions, staff, allow)");
+        r.Error(r.LineOfKey("org_terms"), "unknown organisation list '" + org_terms + "' (confidential, pendingDecisions, staff, allow)");
       }
     }
     const int sources_of_matches = (!patterns.empty() || !terms.empty() || !lexicon.empty() ? 1 : 0) +
@@ -669,33 +710,8 @@ class PackParser {
     if (const toml::table* when = r.Table("when")) ReadWhen(*when, rule);
     if (const toml::array* adj = r.Array("adjust")) {
       for (const toml::node& n : *adj) {
-        if (!n.is_table()) {
-          r.Error(LineOf(n), "'adjust' must hold tables like { words = [...], within = 4, effect = \"lower\" }");
-          continue;
-        }
-        // An adjustment is a proximity plus an effect.
-        toml::table copy = *n.as_table();
-        std::string effect = "lower";
-        if (const toml::node* e = copy.get("effect")) {
-          if (!e->is_string()) {
-            r.Error(LineOf(*e), "'adjust.effect' must be a string");
-            continue;
-          }
-          effect = e->as_string()->get();
-          copy.erase("effect");
-        }
         Adjustment a;
-        if (effect == "lower") {
-          a.effect = Adjustment::Effect::kLower;
-        } else if (effect == "raise") {
-          a.effect = Adjustment::Effect::kRaise;
-        } else if (effect == "drop") {
-          a.effect = Adjustment::Effect::kDrop;
-        } else {
-          r.Error(LineOf(n), "'adjust.effect' must be \"lower\", \"raise\" or \"drop\"");
-          continue;
-        }
-        if (ReadProximity(copy, "'adjust'", &r, &a.near)) rule->adjust.push_back(std::move(a));
+        if (ReadProximity(n, "'adjust'", &r, &a.near, &a.effect)) rule->adjust.push_back(std::move(a));
       }
     }
     if (const toml::table* ex = r.Table("examples")) {
@@ -727,6 +743,7 @@ class PackParser {
   size_t errors_before_ = 0;
   bool header_ok_ = false;
   int lexicon_count_ = 0;
+  int name_line_ = 1;
   const std::string* rule_file_ = nullptr;
   const std::string* rule_id_ = nullptr;
 };
@@ -751,9 +768,10 @@ LoadResult LoadPacks(const std::vector<PackText>& packs) {
     parsers[i]->set_errors_before(before);
     std::set<std::string> ids_if_ok = rule_ids;
     if (!parsers[i]->ParseRules(&ids_if_ok)) continue;  // the whole pack is rejected
+    const int name_line = parsers[i]->name_line();
     LoadedPack pack = parsers[i]->Take();
     if (!names.insert(pack.name).second) {
-      result.errors.push_back({pack.file, 1, "(pack)", "another pack is already named '" + pack.name + "'"});
+      result.errors.push_back({pack.file, name_line, "(pack)", "another pack is already named '" + pack.name + "'"});
       continue;
     }
     rule_ids = std::move(ids_if_ok);
