@@ -2,7 +2,9 @@
 // file and prints JSON. Driven by scripts/bench, which runs the same drafts in
 // the wasm build (Node and Chromium) so the numbers sit side by side.
 //
-//   postcheck_bench DRAFTS.json [--rules DIR]
+//   postcheck_bench DRAFTS.json [--rules DIR] [--prevalidated]
+// --prevalidated loads the packs as the browser does: examples not required,
+// patterns compiled on first use (use with the stripped packs in build/web/pkg).
 // DRAFTS.json: {"drafts": [{"name": "280", "text": "...", "iterations": 2000}, ...]}
 #include <algorithm>
 #include <chrono>
@@ -40,8 +42,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string rules_dir = POSTCHECK_SOURCE_DIR "/rules";
-  for (int i = 2; i + 1 < argc; ++i) {
-    if (std::string(argv[i]) == "--rules") rules_dir = argv[++i];
+  bool prevalidated = false;
+  for (int i = 2; i < argc; ++i) {
+    if (std::string(argv[i]) == "--rules" && i + 1 < argc) rules_dir = argv[++i];
+    if (std::string(argv[i]) == "--prevalidated") prevalidated = true;
   }
   Json drafts;
   std::string error;
@@ -57,7 +61,7 @@ int main(int argc, char** argv) {
   }
   std::sort(paths.begin(), paths.end());
   std::vector<PackText> texts;
-  for (const auto& p : paths) texts.push_back({p, Read(p)});
+  for (const auto& p : paths) texts.push_back({p, Read(p), prevalidated});
   LoadResult loaded = LoadPacks(texts);
   for (const auto& e : loaded.errors) std::cerr << e.ToString() << "\n";
   std::vector<Rule> rules;
