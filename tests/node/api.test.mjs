@@ -54,7 +54,7 @@ test('version and rules describe what is loaded', async () => {
 test('a bad pack gives an Error naming the file, line and rule', async () => {
   const bad = `[pack]\nname = "org"\nversion = "1"\n\n[[rules]]\nid = "abuse.x"\ncategory = "abuse"\nseverity = "warning"\nmessage = "m"\nsuggestion = "s"\nsources = [{ policy = "p", section = "1" }]\npatterns = ['(unclosed']\n[rules.examples]\nflag = ["a"]\npass = ["b"]\n`;
   await assert.rejects(createChecker({ wasm: wasmBytes(), packs: [{ file: 'org.toml', text: bad }] }),
-    (e) => e instanceof Error && /org\.toml:5: rule abuse\.x: bad pattern/.test(e.message));
+    (e) => e instanceof Error && /org\.toml:12: rule abuse\.x: bad pattern/.test(e.message));
   await assert.rejects(createChecker({ wasm: wasmBytes(), packs: 'nope' }), TypeError);
   await assert.rejects(createChecker({ wasm: wasmBytes(), profile: 'mayor' }), /profile/);
 });
