@@ -1,4 +1,5 @@
-// The team corpus (tests/corpus/*.jsonl): per-category precision and recall.
+// A labelled corpus directory (tests/corpus/ or tests/corpus-holdout/, *.jsonl): per-category
+// precision and recall, clean posts flagged.
 import fs from 'node:fs';
 import path from 'node:path';
 import { runBatch, isAlarm } from './postcheck.mjs';
