@@ -3,7 +3,7 @@ const COLORS = ['#1b5e20', '#0d47a1', '#6a1b9a', '#b71c1c', '#e65100', '#37474f'
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 4', '10 4', ''];
 
 export function plotSvg(series, { title = 'µs per check against draft length (log-log)' } = {}) {
-  const W = 760, H = 460, L = 70, R = 200, T = 40, B = 50;
+  const W = 860, H = 460, L = 70, R = 290, T = 40, B = 50;
   const xs = series.flatMap((s) => s.points.map((p) => p.x)), ys = series.flatMap((s) => s.points.map((p) => p.y));
   const x0 = Math.log10(Math.min(...xs)), x1 = Math.log10(Math.max(...xs));
   const y0 = Math.floor(Math.log10(Math.min(...ys))), y1 = Math.ceil(Math.log10(Math.max(...ys)));
