@@ -15,11 +15,11 @@
 // the build picks the sentence from the policy text in ../shared/policies.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { root, pkgDir } from './package.mjs';
+import { encodePng } from './png.mjs';
 
 const srcDir = path.join(root, 'web/src/page');
 export const pageDir = path.join(root, 'build/web/page');
@@ -137,34 +137,6 @@ async function policyQuotes(categories, policyNames) {
 
 // ---- icons (PNG, drawn here so the repository holds no binaries) --------------
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function pngChunk(type, data) {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
-}
-function encodePNG(size, rgba) {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-  const raw = Buffer.alloc(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), pngChunk('IHDR', ihdr), pngChunk('IDAT', zlib.deflateSync(raw, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
-}
-
 /** The same picture as icons/icon.svg: a speech bubble with a tick, on navy. */
 function drawIcon(size, { maskable = false } = {}) {
   const inRound = (x, y, x0, y0, x1, y1, r) => {
@@ -208,7 +180,7 @@ function drawIcon(size, { maskable = false } = {}) {
       px[o + 3] = Math.round((a / (SS * SS)) * 255);
     }
   }
-  return encodePNG(size, px);
+  return encodePng(size, px);
 }
 
 // ---- the build ---------------------------------------------------------------

@@ -1,7 +1,7 @@
 // Draws PostCheck's toolbar icon as a PNG at any size (used by the build):
 // a white tick on a blue rounded square, over an orange wavy underline,
 // like a highlighted word. Shapes are signed distances, 4x4 supersampled.
-import zlib from 'node:zlib';
+import { encodePng } from '../../../build/png.mjs';
 
 const BLUE = [26, 95, 180];
 const WHITE = [255, 255, 255];
@@ -34,32 +34,10 @@ function sample(x, y, size) {
   return BLUE;
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type, data) {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
-}
-
 export function drawIcon(size) {
   const S = 4;
-  const raw = Buffer.alloc(size * (size * 4 + 1));
+  const px = Buffer.alloc(size * size * 4);
   for (let y = 0; y < size; y++) {
-    raw[y * (size * 4 + 1)] = 0; // filter: none
     for (let x = 0; x < size; x++) {
       let r = 0;
       let g = 0;
@@ -75,24 +53,14 @@ export function drawIcon(size) {
           a += 1;
         }
       }
-      const o = y * (size * 4 + 1) + 1 + x * 4;
+      const o = (y * size + x) * 4;
       if (a) {
-        raw[o] = Math.round(r / a);
-        raw[o + 1] = Math.round(g / a);
-        raw[o + 2] = Math.round(b / a);
+        px[o] = Math.round(r / a);
+        px[o + 1] = Math.round(g / a);
+        px[o + 2] = Math.round(b / a);
       }
-      raw[o + 3] = Math.round((a / (S * S)) * 255);
+      px[o + 3] = Math.round((a / (S * S)) * 255);
     }
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 6; // RGBA
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodePng(size, px);
 }
