@@ -32,10 +32,7 @@ std::vector<PackText> ShippedPacks() {
 std::unique_ptr<Checker> MakeChecker(const std::vector<PackText>& packs, Account default_account) {
   LoadResult r = LoadPacks(packs);
   for (const LoadError& e : r.errors) FAIL_CHECK(e.ToString());
-  std::vector<Rule> rules;
-  for (auto& p : r.packs) {
-    for (auto& rule : p.rules) rules.push_back(std::move(rule));
-  }
+  std::vector<Rule> rules = TakeRules(&r);
   CheckerOptions o;
   o.default_account = default_account;
   std::string error;

@@ -44,12 +44,11 @@ class Engine {
       for (const LoadError& e : loaded.errors) all += (all.empty() ? "" : "\n") + e.ToString();
       return all;
     }
-    std::vector<Rule> rules;
     packs_ = Json::array();
-    for (LoadedPack& p : loaded.packs) {
+    for (const LoadedPack& p : loaded.packs) {
       packs_.push_back({{"name", p.name}, {"version", p.version}, {"rules", p.rules.size()}});
-      for (Rule& r : p.rules) rules.push_back(std::move(r));
     }
+    std::vector<Rule> rules = TakeRules(&loaded);
     CheckerOptions options;
     options.default_account = *account;
     checker_ = Checker::Create(std::move(rules), options, &error);
@@ -80,18 +79,7 @@ class Engine {
   std::string Rules() const {
     Json out = Json::array();
     if (!checker_) return DumpJson(out);
-    for (const Rule& r : checker_->rules()) {
-      Json sources = Json::array();
-      for (const Source& s : r.sources) {
-        Json src = {{"policy", s.policy}, {"section", s.section}};
-        if (!s.title.empty()) src["title"] = s.title;
-        if (!s.quote.empty()) src["quote"] = s.quote;
-        sources.push_back(std::move(src));
-      }
-      out.push_back({{"id", r.id}, {"category", r.category}, {"severity", std::string(SeverityName(r.severity))},
-                     {"pack", r.pack}, {"message", r.message}, {"suggestion", r.suggestion},
-                     {"sources", std::move(sources)}});
-    }
+    for (const Rule& r : checker_->rules()) out.push_back(RuleToJson(r));
     return DumpJson(out);
   }
 

@@ -106,10 +106,7 @@ std::unique_ptr<Checker> LoadChecker(const Args& a, bool* had_errors) {
   errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
   for (const LoadError& e : errors) std::cerr << e.ToString() << "\n";
   *had_errors = !errors.empty();
-  std::vector<Rule> rules;
-  for (LoadedPack& p : loaded.packs) {
-    for (Rule& r : p.rules) rules.push_back(std::move(r));
-  }
+  std::vector<Rule> rules = TakeRules(&loaded);
   CheckerOptions options;
   options.default_account = *ParseAccount(a.profile);
   std::string error;
@@ -234,12 +231,7 @@ int Rules(const Args& a) {
   if (sub == "list") {
     if (a.format == "json") {
       Json out = Json::array();
-      for (const Rule& r : checker->rules()) {
-        Json sources = Json::array();
-        for (const Source& s : r.sources) sources.push_back({{"policy", s.policy}, {"section", s.section}, {"title", s.title}});
-        out.push_back({{"id", r.id}, {"category", r.category}, {"severity", std::string(SeverityName(r.severity))},
-                       {"pack", r.pack}, {"message", r.message}, {"suggestion", r.suggestion}, {"sources", sources}});
-      }
+      for (const Rule& r : checker->rules()) out.push_back(RuleToJson(r));
       std::cout << DumpJson(out) << "\n";
     } else {
       for (const Rule& r : checker->rules()) {

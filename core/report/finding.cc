@@ -70,16 +70,26 @@ Json FindingToJson(const Finding& f, bool with_bytes) {
   j["text"] = f.text;
   j["message"] = f.rule->message;
   j["suggestion"] = f.rule->suggestion;
-  Json sources = Json::array();
-  for (const Source& s : f.rule->sources) {
+  j["sources"] = SourcesToJson(f.rule->sources);
+  if (!f.term.empty()) j["term"] = f.term;
+  return j;
+}
+
+Json SourcesToJson(const std::vector<Source>& sources) {
+  Json out = Json::array();
+  for (const Source& s : sources) {
     Json src = {{"policy", s.policy}, {"section", s.section}};
     if (!s.title.empty()) src["title"] = s.title;
     if (!s.quote.empty()) src["quote"] = s.quote;
-    sources.push_back(std::move(src));
+    out.push_back(std::move(src));
   }
-  j["sources"] = std::move(sources);
-  if (!f.term.empty()) j["term"] = f.term;
-  return j;
+  return out;
+}
+
+Json RuleToJson(const Rule& r) {
+  return {{"id", r.id},           {"category", r.category},     {"severity", std::string(SeverityName(r.severity))},
+          {"pack", r.pack},       {"message", r.message},       {"suggestion", r.suggestion},
+          {"sources", SourcesToJson(r.sources)}};
 }
 
 }  // namespace postcheck

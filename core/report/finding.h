@@ -31,6 +31,13 @@ void SortAndMerge(std::vector<Finding>* findings);
 // Contract 1 as JSON. `with_bytes` adds byteStart/byteEnd (the CLI's form).
 Json FindingToJson(const Finding& f, bool with_bytes);
 
+// A finding's `sources` (title and quote only when the pack gives them).
+Json SourcesToJson(const std::vector<Source>& sources);
+
+// What surfaces list about a rule: id, category, severity, pack, message,
+// suggestion, sources (`postcheck rules list --format json`, checker.rules()).
+Json RuleToJson(const Rule& r);
+
 }  // namespace postcheck
 
 #endif  // POSTCHECK_REPORT_FINDING_H_

@@ -750,6 +750,14 @@ class PackParser {
 
 }  // namespace
 
+std::vector<Rule> TakeRules(LoadResult* loaded) {
+  std::vector<Rule> rules;
+  for (LoadedPack& p : loaded->packs) {
+    for (Rule& r : p.rules) rules.push_back(std::move(r));
+  }
+  return rules;
+}
+
 LoadResult LoadPacks(const std::vector<PackText>& packs) {
   LoadResult result;
   std::map<std::string, Lexicon> lexicons;

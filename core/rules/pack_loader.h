@@ -52,6 +52,10 @@ struct LoadResult {
 // defined in any pack of the set can be used by rules in any other.
 LoadResult LoadPacks(const std::vector<PackText>& packs);
 
+// Moves every rule out of the loaded packs, in pack order: what a Checker is
+// built from.
+std::vector<Rule> TakeRules(LoadResult* loaded);
+
 }  // namespace postcheck
 
 #endif  // POSTCHECK_RULES_PACK_LOADER_H_

@@ -64,10 +64,7 @@ int main(int argc, char** argv) {
   for (const auto& p : paths) texts.push_back({p, Read(p), prevalidated});
   LoadResult loaded = LoadPacks(texts);
   for (const auto& e : loaded.errors) std::cerr << e.ToString() << "\n";
-  std::vector<Rule> rules;
-  for (auto& p : loaded.packs) {
-    for (auto& r : p.rules) rules.push_back(std::move(r));
-  }
+  std::vector<Rule> rules = TakeRules(&loaded);
   const size_t rule_count = rules.size();
   auto checker = Checker::Create(std::move(rules), {}, &error);
   if (!checker) {

@@ -30,10 +30,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   }
   LoadResult r = LoadPacks(packs);
   if (!r.errors.empty()) __builtin_trap();  // the shipped packs must load
-  std::vector<Rule> rules;
-  for (auto& p : r.packs) {
-    for (auto& rule : p.rules) rules.push_back(std::move(rule));
-  }
+  std::vector<Rule> rules = TakeRules(&r);
   std::string error;
   checker = Checker::Create(std::move(rules), {}, &error);
   if (!checker) __builtin_trap();

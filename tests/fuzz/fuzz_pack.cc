@@ -17,10 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (text.find('\n') == std::string::npos) __builtin_trap();
     }
   }
-  std::vector<Rule> rules;
-  for (auto& p : r.packs) {
-    for (auto& rule : p.rules) rules.push_back(std::move(rule));
-  }
+  std::vector<Rule> rules = TakeRules(&r);
   std::string error;
   auto checker = Checker::Create(std::move(rules), {}, &error);
   if (checker) {
