@@ -44,6 +44,20 @@ export function draft(length, seed = length) {
   return text;
 }
 
+/**
+ * One post brought to exactly `length` UTF-16 units: repeated when shorter
+ * (so a short abusive post becomes a 280-character abusive post), cut when
+ * longer. For issue 3's budget on the slowest single post.
+ */
+export function postAt(text, length) {
+  let out = text;
+  while (out.length < length) out += ' ' + text;
+  out = out.slice(0, length);
+  const last = out.charCodeAt(out.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) out = out.slice(0, -1) + ' ';
+  return out;
+}
+
 /** The three lengths users live with: X's limit, a long post, Facebook's limit. */
 export const STANDARD_LENGTHS = [280, 2000, 63206];
 
