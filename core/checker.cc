@@ -37,11 +37,10 @@ struct OrgTerms {
   }
 };
 
-bool ProximityHolds(const Proximity& p, const View& words, const OrgTerms& org, uint32_t o0, uint32_t o1) {
+bool ProximityHolds(const Proximity& p, const PhraseSet& phrases, const View& words, const DraftWords& draft_words,
+                    const OrgTerms& org, uint32_t o0, uint32_t o1) {
   const auto [from, to] = WordWindow(words, o0, o1, p.within == 0 ? -1 : p.within);
-  for (const std::string& phrase : p.phrases) {
-    if (HasPhrase(words.text, from, to, phrase)) return true;
-  }
+  if (phrases.AnyIn(draft_words, from, to)) return true;
   for (OrgList l : p.org_lists) {
     for (const std::string& term : org.lists[int(l)]) {
       if (HasPhrase(words.text, from, to, term)) return true;
@@ -61,6 +60,13 @@ std::unique_ptr<Checker> Checker::Create(std::vector<Rule> rules, const CheckerO
   std::unique_ptr<Checker> c(new Checker());
   c->rules_ = std::move(rules);
   c->options_ = options;
+  for (const Rule& r : c->rules_) {
+    RulePhrases& rp = c->phrases_.emplace_back();
+    rp.allow = PhraseSet(r.allow);
+    for (const Proximity& p : r.near) rp.near.emplace_back(p.phrases);
+    for (const Proximity& p : r.not_near) rp.not_near.emplace_back(p.phrases);
+    for (const Adjustment& a : r.adjust) rp.adjust.emplace_back(a.near.phrases);
+  }
   c->matcher_ = Matcher::Build(c->rules_, error);
   if (!c->matcher_) return nullptr;
   return c;
@@ -114,25 +120,35 @@ std::vector<Finding> Checker::Check(std::string_view draft, const Context& ctx) 
   // "Anywhere in the draft" (within = 0) does not depend on the match:
   // answer it once per draft, not once per match (which was quadratic).
   std::unordered_map<const Proximity*, bool> anywhere;
-  auto holds = [&](const Proximity& p, uint32_t o0, uint32_t o1) {
-    if (p.within != 0) return ProximityHolds(p, words, org, o0, o1);
+  std::optional<DraftWords> draft_words_made;  // only drafts with candidates need it
+  auto draft_words = [&]() -> const DraftWords& {
+    if (!draft_words_made) draft_words_made.emplace(words.text);
+    return *draft_words_made;
+  };
+  auto holds = [&](const Proximity& p, const PhraseSet& phrases, uint32_t o0, uint32_t o1) {
+    if (p.within != 0) return ProximityHolds(p, phrases, words, draft_words(), org, o0, o1);
     auto it = anywhere.find(&p);
-    if (it == anywhere.end()) it = anywhere.emplace(&p, ProximityHolds(p, words, org, o0, o1)).first;
+    if (it == anywhere.end()) {
+      it = anywhere.emplace(&p, ProximityHolds(p, phrases, words, draft_words(), org, o0, o1)).first;
+    }
     return it->second;
   };
   auto passes_conditions = [&](const Rule& rule, uint32_t o0, uint32_t o1) {
-    for (const Proximity& p : rule.near) {
-      if (!holds(p, o0, o1)) return false;
+    const RulePhrases& rp = phrases_[size_t(&rule - rules_.data())];
+    for (size_t i = 0; i < rule.near.size(); ++i) {
+      if (!holds(rule.near[i], rp.near[i], o0, o1)) return false;
     }
-    for (const Proximity& p : rule.not_near) {
-      if (holds(p, o0, o1)) return false;
+    for (size_t i = 0; i < rule.not_near.size(); ++i) {
+      if (holds(rule.not_near[i], rp.not_near[i], o0, o1)) return false;
     }
     return true;
   };
   // adjust: the severity after the rule's adjustments, or nullopt if dropped.
   auto adjusted = [&](const Rule& rule, Severity severity, uint32_t o0, uint32_t o1) -> std::optional<Severity> {
-    for (const Adjustment& a : rule.adjust) {
-      if (!holds(a.near, o0, o1)) continue;
+    const RulePhrases& rp = phrases_[size_t(&rule - rules_.data())];
+    for (size_t i = 0; i < rule.adjust.size(); ++i) {
+      const Adjustment& a = rule.adjust[i];
+      if (!holds(a.near, rp.adjust[i], o0, o1)) continue;
       if (a.effect == Adjustment::Effect::kDrop) return std::nullopt;
       severity = ShiftSeverity(severity, a.effect == Adjustment::Effect::kRaise ? 1 : -1);
     }
@@ -141,10 +157,7 @@ std::vector<Finding> Checker::Check(std::string_view draft, const Context& ctx) 
   auto allowed_phrase = [&](const Rule& rule, uint32_t o0, uint32_t o1) {
     if (rule.allow.empty()) return false;
     const auto [from, to] = WordWindow(words, o0, o1, rule.whole_draft ? -1 : rule.allow_window);
-    for (const std::string& a : rule.allow) {
-      if (HasPhrase(words.text, from, to, a)) return true;
-    }
-    return false;
+    return phrases_[size_t(&rule - rules_.data())].allow.AnyIn(draft_words(), from, to);
   };
 
   for (const Candidate& c : candidates) {

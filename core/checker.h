@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "judge/context.h"
+#include "judge/phrase_set.h"
 #include "report/finding.h"
 #include "rules/pack_loader.h"
 #include "rules/rule.h"
@@ -53,7 +54,14 @@ class Checker {
   Checker() = default;
   bool Allowed(const Rule& rule, const Context& ctx) const;
 
+  // Each rule's phrase lists, indexed for the many windows a draft asks about.
+  struct RulePhrases {
+    PhraseSet allow;
+    std::vector<PhraseSet> near, not_near, adjust;  // parallel to the rule's lists
+  };
+
   std::vector<Rule> rules_;
+  std::vector<RulePhrases> phrases_;  // parallel to rules_
   std::unique_ptr<Matcher> matcher_;
   CheckerOptions options_;
 };

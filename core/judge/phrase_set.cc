@@ -1,0 +1,77 @@
+#include "judge/phrase_set.h"
+
+#include <algorithm>
+
+#include "judge/window.h"
+#include "text/normalize.h"
+
+namespace postcheck {
+namespace {
+
+bool WordByte(char c) { return IsAsciiWordByte(static_cast<unsigned char>(c)); }
+
+size_t RunEnd(const std::string& s, size_t pos) {
+  while (pos < s.size() && WordByte(s[pos])) ++pos;
+  return pos;
+}
+
+}  // namespace
+
+uint64_t PhraseSet::Hash(const char* s, size_t n) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 1099511628211ull;
+  return h;
+}
+
+DraftWords::DraftWords(const std::string& text) : text_(text) {
+  for (size_t pos = 0; pos < text.size();) {
+    if (!WordByte(text[pos]) || (pos > 0 && WordByte(text[pos - 1]))) {
+      ++pos;
+      continue;
+    }
+    const size_t end = RunEnd(text, pos);
+    starts_.push_back({uint32_t(pos), PhraseSet::Hash(text.data() + pos, end - pos)});
+    pos = end;
+  }
+}
+
+PhraseSet::PhraseSet(const std::vector<std::string>& phrases) : phrases_(phrases) {
+  for (uint32_t i = 0; i < phrases_.size(); ++i) {
+    const std::string& p = phrases_[i];
+    if (p.empty()) continue;
+    if (!WordByte(p[0])) {
+      others_.push_back(i);
+      continue;
+    }
+    by_first_word_[Hash(p.data(), RunEnd(p, 0))].push_back(i);
+  }
+}
+
+bool PhraseSet::AnyIn(const DraftWords& draft, uint32_t from, uint32_t to) const {
+  if (to <= from) return false;
+  const std::string& text = draft.text();
+  if (!by_first_word_.empty()) {
+    const auto& starts = draft.starts();
+    auto it = std::lower_bound(starts.begin(), starts.end(), from,
+                               [](const DraftWords::Start& s, uint32_t pos) { return s.pos < pos; });
+    // A phrase starting with a word starts where a word of the draft does
+    // (HasPhrase's boundary before), and its first word is that whole word
+    // (the boundary after it, or the non-word byte that follows it).
+    for (; it != starts.end() && it->pos < to; ++it) {
+      const auto found = by_first_word_.find(it->hash);
+      if (found == by_first_word_.end()) continue;
+      for (uint32_t i : found->second) {
+        const std::string& p = phrases_[i];
+        if (it->pos + p.size() <= to && HasPhrase(text, it->pos, uint32_t(it->pos + p.size()), p)) {
+          return true;
+        }
+      }
+    }
+  }
+  for (uint32_t i : others_) {
+    if (HasPhrase(text, from, to, phrases_[i])) return true;
+  }
+  return false;
+}
+
+}  // namespace postcheck
