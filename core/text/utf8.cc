@@ -11,7 +11,10 @@ std::vector<CodePoint> DecodeUtf8(std::string_view text) {
   while (i < n) {
     const unsigned char b = s[i];
     if (b < 0x80) {
-      out.push_back({b, uint32_t(i), uint32_t(i + 1)});
+      CodePoint& c = out.emplace_back();  // see LiteralUnits in normalize.cc
+      c.cp = b;
+      c.byte_start = uint32_t(i);
+      c.byte_end = uint32_t(i + 1);
       ++i;
       continue;
     }
