@@ -57,6 +57,12 @@ const std::vector<std::string>& Checker::warnings() const { return matcher_->war
 
 std::unique_ptr<Checker> Checker::Create(std::vector<Rule> rules, const CheckerOptions& options,
                                          std::string* error) {
+  const std::string_view none[kViewCount];
+  return Create(std::move(rules), options, none, error);
+}
+
+std::unique_ptr<Checker> Checker::Create(std::vector<Rule> rules, const CheckerOptions& options,
+                                         const std::string_view set_images[kViewCount], std::string* error) {
   std::unique_ptr<Checker> c(new Checker());
   c->rules_ = std::move(rules);
   c->options_ = options;
@@ -67,7 +73,7 @@ std::unique_ptr<Checker> Checker::Create(std::vector<Rule> rules, const CheckerO
     for (const Proximity& p : r.not_near) rp.not_near.emplace_back(p.phrases);
     for (const Adjustment& a : r.adjust) rp.adjust.emplace_back(a.near.phrases);
   }
-  c->matcher_ = Matcher::Build(c->rules_, error);
+  c->matcher_ = Matcher::Build(c->rules_, set_images, error);
   if (!c->matcher_) return nullptr;
   return c;
 }

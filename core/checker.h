@@ -34,12 +34,17 @@ class Checker {
   // rules' patterns cannot be combined (see Matcher::Build); *error says why.
   static std::unique_ptr<Checker> Create(std::vector<Rule> rules, const CheckerOptions& options,
                                          std::string* error);
+  // As above, but each view's set comes from saved bytes when `set_images`
+  // has them (image/rule_image.h); an empty entry is compiled as usual.
+  static std::unique_ptr<Checker> Create(std::vector<Rule> rules, const CheckerOptions& options,
+                                         const std::string_view set_images[kViewCount], std::string* error);
   ~Checker();
 
   // Checks one draft (UTF-8; invalid bytes tolerated).
   std::vector<Finding> Check(std::string_view draft, const Context& context) const;
 
   const std::vector<Rule>& rules() const { return rules_; }
+  const Matcher& matcher() const { return *matcher_; }
 
   // Anything the engine had to do differently from the normal path (for
   // example, patterns run one by one because their set was too big). Empty

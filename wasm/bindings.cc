@@ -13,6 +13,7 @@
 
 #include "checker.h"
 #include "json/json_reader.h"
+#include "image/rule_image.h"
 #include "rules/pack_loader.h"
 
 namespace postcheck {
@@ -44,15 +45,34 @@ class Engine {
       for (const LoadError& e : loaded.errors) all += (all.empty() ? "" : "\n") + e.ToString();
       return all;
     }
-    packs_ = Json::array();
-    for (const LoadedPack& p : loaded.packs) {
-      packs_.push_back({{"name", p.name}, {"version", p.version}, {"rules", p.rules.size()}});
-    }
+    std::vector<PackInfo> infos;
+    for (const LoadedPack& p : loaded.packs) infos.push_back({p.name, p.version, p.rules.size()});
     std::vector<Rule> rules = TakeRules(&loaded);
     CheckerOptions options;
     options.default_account = *account;
     checker_ = Checker::Create(std::move(rules), options, &error);
+    SetPacks(checker_ ? std::move(infos) : std::vector<PackInfo>());
     return checker_ ? "" : error;
+  }
+
+  // image: the bytes of a rule image (image/rule_image.h) made by this
+  // engine, as the build ships it. Returns "" or what is wrong with it.
+  std::string LoadImage(const std::string& image, const std::string& profile) {
+    const auto account = ParseAccount(profile);
+    if (!account) return "profile: must be \"councillor\" or \"personal\"";
+    CheckerOptions options;
+    options.default_account = *account;
+    LoadedImage loaded = LoadRuleImage(image, options);
+    checker_ = std::move(loaded.checker);
+    SetPacks(checker_ ? std::move(loaded.packs) : std::vector<PackInfo>());
+    return checker_ ? "" : loaded.error;
+  }
+
+  // The loaded rules as an image (a Uint8Array), for the build to ship.
+  emscripten::val SaveImage() const {
+    const std::string bytes = checker_ ? SaveRuleImage(*checker_, packs_) : std::string();
+    return emscripten::val::global("Uint8Array")
+        .new_(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data())));
   }
 
   // Returns compact findings, [[rule index, severity, start, end, term], ...],
@@ -83,13 +103,26 @@ class Engine {
     return DumpJson(out);
   }
 
+  int RuleCount() const { return checker_ ? int(checker_->rules().size()) : 0; }
+
+  // One rule's JSON, for the JS side to read as findings name it: start-up
+  // then need not turn every rule's message and sources into JSON.
+  std::string RuleJson(int index) const {
+    if (!checker_ || index < 0 || size_t(index) >= checker_->rules().size()) return "null";
+    return DumpJson(RuleToJson(checker_->rules()[size_t(index)]));
+  }
+
   std::string Version() const {
-    return DumpJson(Json{{"engine", kEngineVersion}, {"packs", packs_}});
+    Json packs = Json::array();
+    for (const PackInfo& p : packs_) packs.push_back({{"name", p.name}, {"version", p.version}, {"rules", p.rules}});
+    return DumpJson(Json{{"engine", kEngineVersion}, {"packs", packs}});
   }
 
  private:
+  void SetPacks(std::vector<PackInfo> packs) { packs_ = std::move(packs); }
+
   std::unique_ptr<Checker> checker_;
-  Json packs_ = Json::array();
+  std::vector<PackInfo> packs_;
 };
 
 }  // namespace
@@ -99,7 +132,11 @@ EMSCRIPTEN_BINDINGS(postcheck) {
   emscripten::class_<postcheck::Engine>("Engine")
       .constructor<>()
       .function("load", &postcheck::Engine::Load)
+      .function("loadImage", &postcheck::Engine::LoadImage)
+      .function("saveImage", &postcheck::Engine::SaveImage)
       .function("check", &postcheck::Engine::Check)
       .function("rules", &postcheck::Engine::Rules)
+      .function("ruleCount", &postcheck::Engine::RuleCount)
+      .function("rule", &postcheck::Engine::RuleJson)
       .function("version", &postcheck::Engine::Version);
 }

@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include "match/set_image.h"
+
 namespace postcheck {
 namespace {
 
@@ -12,6 +14,12 @@ constexpr int64_t kSetMaxMem = 64 << 20;
 }  // namespace
 
 std::unique_ptr<Matcher> Matcher::Build(const std::vector<Rule>& rules, std::string* error) {
+  const std::string_view none[kViewCount];
+  return Build(rules, none, error);
+}
+
+std::unique_ptr<Matcher> Matcher::Build(const std::vector<Rule>& rules, const std::string_view set_images[kViewCount],
+                                        std::string* error) {
   std::unique_ptr<Matcher> m(new Matcher(rules));
   RE2::Options opts;
   opts.set_log_errors(false);
@@ -19,20 +27,28 @@ std::unique_ptr<Matcher> Matcher::Build(const std::vector<Rule>& rules, std::str
   for (int v = 0; v < kViewCount; ++v) {
     m->sets_[v].set = std::make_unique<re2::RE2::Set>(opts, RE2::UNANCHORED);
   }
+  // Set members are numbered in rule and pattern order, the same order a
+  // saved set was built in; a saved view needs no parsing here at all.
   for (uint32_t r = 0; r < rules.size(); ++r) {
     for (uint32_t p = 0; p < rules[r].patterns.size(); ++p) {
       const Pattern& pat = rules[r].patterns[p];
       ViewSet& vs = m->sets_[int(pat.view)];
+      vs.members.push_back({r, p});
+      if (!set_images[int(pat.view)].empty()) continue;
       std::string err;
       if (vs.set->Add(pat.regex, &err) < 0) {
         *error = "rule " + rules[r].id + ": pattern '" + pat.regex + "': " + err;
         return nullptr;
       }
-      vs.members.push_back({r, p});
     }
   }
   for (int v = 0; v < kViewCount; ++v) {
     if (m->sets_[v].members.empty()) continue;
+    if (!set_images[v].empty()) {
+      m->sets_[v].set = LoadSetImage(set_images[v], opts, int(m->sets_[v].members.size()), error);
+      if (!m->sets_[v].set) return nullptr;
+      continue;
+    }
     if (!m->sets_[v].set->Compile()) {
       m->sets_[v].set.reset();
       m->warnings_.push_back(std::string("the ") + (v == int(ViewKind::kWords) ? "words" : "literal") +
@@ -42,6 +58,11 @@ std::unique_ptr<Matcher> Matcher::Build(const std::vector<Rule>& rules, std::str
     }
   }
   return m;
+}
+
+std::string Matcher::SaveSet(ViewKind view) const {
+  const ViewSet& vs = sets_[int(view)];
+  return vs.set && !vs.members.empty() ? SaveSetImage(*vs.set) : "";
 }
 
 void Matcher::FindAll(const Member& m, ViewKind view, const std::string& text, std::vector<Candidate>* out) const {

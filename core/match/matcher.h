@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "match/term_index.h"
@@ -32,6 +33,15 @@ class Matcher {
   // big for RE2's memory budget, that view runs every pattern on its own
   // instead (slower, never incomplete) and warnings() says so.
   static std::unique_ptr<Matcher> Build(const std::vector<Rule>& rules, std::string* error);
+  // As above, but a view whose entry in `set_images` is not empty takes its
+  // compiled set from those bytes (SaveSet) instead of compiling it. Bytes
+  // that do not fit these rules fail the build with *error saying why.
+  static std::unique_ptr<Matcher> Build(const std::vector<Rule>& rules, const std::string_view set_images[kViewCount],
+                                        std::string* error);
+
+  // The view's compiled set as bytes (match/set_image.h), or "" if it has
+  // none or it cannot be saved.
+  std::string SaveSet(ViewKind view) const;
 
   const std::vector<std::string>& warnings() const { return warnings_; }
 

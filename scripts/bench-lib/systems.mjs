@@ -49,7 +49,7 @@ export function downloadFiles(root) {
   const pkg = path.join(root, 'build/web/pkg');
   const harper = path.join(root, 'node_modules/harper.js/dist');
   return {
-    'postcheck-wasm': ['postcheck-core.wasm', 'postcheck-core.mjs', 'checker.js', 'packs.js'].map((f) => path.join(pkg, f)),
+    'postcheck-wasm': ['postcheck-core.wasm', 'postcheck-core.mjs', 'checker.js', 'rules-image.js', 'base64.js', 'shipped.js'].map((f) => path.join(pkg, f)),
     harper: ['harper_wasm_bg.wasm', 'index.js', 'BinaryModule-BmeyZWwZ.js', 'binary.js'].map((f) => path.join(harper, f)),
   };
 }

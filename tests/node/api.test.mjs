@@ -2,10 +2,12 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPackage, wasmBytes, pkg } from './support.mjs';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const { createChecker, shippedPacks } = await loadPackage();
+const { createChecker } = await loadPackage();
+const { shippedPacks } = await import(pathToFileURL(path.join(pkg, 'packs.js')));
 
 test('a UK mobile number is found with UTF-16 offsets after an emoji', async () => {
   const checker = await createChecker({ wasm: wasmBytes() });
@@ -83,4 +85,34 @@ test('a disposed checker refuses to check', async () => {
   checker.dispose();
   checker.dispose();
   assert.throws(() => checker.check('x'), /disposed/);
+});
+
+test('the shipped rule image and the shipped TOML packs give the same findings on the team corpus', async () => {
+  const fromImage = await createChecker({ wasm: wasmBytes() });
+  const fromPacks = await createChecker({ wasm: wasmBytes(), packs: shippedPacks });
+  assert.deepEqual(fromImage.version, fromPacks.version);
+  assert.deepEqual(fromImage.rules(), fromPacks.rules());
+  const dir = path.join(pkg, '../../../tests/corpus');
+  let drafts = 0;
+  let findings = 0;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
+    for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const { text } = JSON.parse(line);
+      const a = fromImage.check(text);
+      assert.deepEqual(a, fromPacks.check(text), text);
+      drafts += 1;
+      findings += a.length;
+    }
+  }
+  assert.ok(drafts > 500 && findings > 300, `${drafts} drafts, ${findings} findings compared`);
+  fromImage.dispose();
+  fromPacks.dispose();
+});
+
+test('only the build can mark a pack prevalidated: a copy of a shipped pack is validated in full', async () => {
+  const copy = { ...shippedPacks[0], prevalidated: true };
+  await assert.rejects(createChecker({ wasm: wasmBytes(), packs: [copy] }), /missing 'examples'/);
+  const checker = await createChecker({ wasm: wasmBytes(), packs: [shippedPacks[0]] });
+  checker.dispose();
 });

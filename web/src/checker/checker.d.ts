@@ -65,7 +65,11 @@ export interface CheckerOptions {
   wasm: string | URL | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
   /** The account drafts come from when a context does not say. Default "councillor". */
   profile?: 'councillor' | 'personal';
-  /** Rule packs to load. Default: the shipped packs (see `shippedPacks`). */
+  /**
+   * Rule packs to load as TOML, for example `[...shippedPacks, ownPack]`
+   * (`shippedPacks` is in `@postcheck/checker/packs`). Default: the shipped
+   * packs, precompiled at build time (much faster to start).
+   */
   packs?: Array<string | PackText>;
   /** Organisation terms used for every check whose context has none. */
   orgTerms?: OrgTerms;
@@ -94,6 +98,3 @@ export interface Checker {
 
 /** Throws an Error listing every pack error (file:line: rule id: message). */
 export function createChecker(options: CheckerOptions): Promise<Checker>;
-
-/** The packs shipped in rules/, bundled as text. */
-export const shippedPacks: readonly PackText[];

@@ -6,10 +6,17 @@
 //
 // The .wasm arrives only as the caller says: a URL (fetched once), bytes, or a
 // compiled WebAssembly.Module. Nothing here guesses a path or a host.
+//
+// The shipped rules arrive as a rule image (rules-image.js): the packs in
+// rules/, loaded, checked and compiled by this engine at build time, so that
+// start-up copies them in instead of parsing TOML and compiling hundreds of
+// patterns. Passing `packs` loads TOML instead (slower to start, same API).
 import createPostCheckCore from './postcheck-core.mjs';
-import { shippedPacks } from './packs.js';
+import { shippedImageBase64 } from './rules-image.js';
+import { decodeBase64 } from './base64.js';
+import { isShipped } from './shipped.js';
 
-export { shippedPacks };
+let shippedImage = null;  // decoded on first use, then shared
 
 const encoder = new TextEncoder();
 
@@ -31,7 +38,7 @@ function normalisePacks(packs) {
     if (typeof p === 'string') return { file: `pack ${i + 1}`, text: p };
     // Only the build marks packs prevalidated (shippedPacks); an
     // organisation's own packs are always validated in full.
-    const prevalidated = shippedPacks.includes(p);
+    const prevalidated = isShipped(p);
     if (p && typeof p.text === 'string') return { file: typeof p.file === 'string' ? p.file : `pack ${i + 1}`, text: p.text, prevalidated };
     throw new TypeError(`PostCheck: pack ${i + 1} must be a TOML string or { file, text }`);
   });
@@ -59,11 +66,11 @@ function toFinding(rule, severity, start, end, term, text) {
 /**
  * Creates a checker. See checker.d.ts for the options and the finding shape.
  */
-export async function createChecker({ wasm, profile = 'councillor', packs = shippedPacks, orgTerms } = {}) {
+export async function createChecker({ wasm, profile = 'councillor', packs, orgTerms } = {}) {
   if (profile !== 'councillor' && profile !== 'personal') {
     throw new TypeError('PostCheck: `profile` must be "councillor" or "personal"');
   }
-  const packList = normalisePacks(packs);
+  const packList = packs === undefined ? null : normalisePacks(packs);
   const source = await wasmSource(wasm);
   let failInstantiation;
   const instantiationFailed = new Promise((_, reject) => { failInstantiation = reject; });
@@ -83,13 +90,18 @@ export async function createChecker({ wasm, profile = 'councillor', packs = ship
     instantiationFailed,
   ]);
   const engine = new core.Engine();
-  const loadError = engine.load(JSON.stringify(packList), profile);
+  if (!packList && !shippedImage) shippedImage = decodeBase64(shippedImageBase64);
+  const loadError = packList ? engine.load(JSON.stringify(packList), profile) : engine.loadImage(shippedImage, profile);
   if (loadError) {
     engine.delete();
     throw new Error(`PostCheck: rule packs failed to load:\n${loadError}`);
   }
-  const version = Object.freeze(JSON.parse(engine.version()));
-  const rules = Object.freeze(JSON.parse(engine.rules()).map((r) => Object.freeze(r)));
+  // Rule metadata is read from the engine as findings name rules (or all at
+  // once for rules()), not at start-up.
+  const ruleCache = new Array(engine.ruleCount());
+  const ruleAt = (index) => ruleCache[index] ?? (ruleCache[index] = Object.freeze(JSON.parse(engine.rule(index))));
+  let rules = null;
+  let version = null;
   let disposed = false;
   const defaults = orgTerms ? { orgTerms } : null;
 
@@ -98,7 +110,13 @@ export async function createChecker({ wasm, profile = 'councillor', packs = ship
   };
 
   return {
-    version,
+    get version() {
+      if (!version) {
+        live();
+        version = Object.freeze(JSON.parse(engine.version()));
+      }
+      return version;
+    },
     check(text, context) {
       live();
       if (typeof text !== 'string') throw new TypeError('PostCheck: check(text) needs a string');
@@ -111,10 +129,14 @@ export async function createChecker({ wasm, profile = 'councillor', packs = ship
       // for one, so the offsets that come back are this string's indices.
       const result = JSON.parse(engine.check(encoder.encode(text), ctx ? JSON.stringify(ctx) : ''));
       if (!Array.isArray(result)) throw new Error(`PostCheck: ${result.error}`);
-      return result.map(([index, severity, start, end, term]) => toFinding(rules[index], severity, start, end, term, text));
+      return result.map(([index, severity, start, end, term]) => toFinding(ruleAt(index), severity, start, end, term, text));
     },
     rules() {
       live();
+      if (!rules) {
+        const all = JSON.parse(engine.rules());
+        rules = Object.freeze(all.map((r, i) => ruleCache[i] ?? (ruleCache[i] = Object.freeze(r))));
+      }
       return rules;
     },
     /** Bytes of WebAssembly memory in use (for leak tests and benchmarks). */
