@@ -66,16 +66,22 @@ std::unique_ptr<Checker> Checker::Create(std::vector<Rule> rules, const CheckerO
   std::unique_ptr<Checker> c(new Checker());
   c->rules_ = std::move(rules);
   c->options_ = options;
-  for (const Rule& r : c->rules_) {
-    RulePhrases& rp = c->phrases_.emplace_back();
+  c->phrases_ = std::make_unique<LazyPhrases[]>(c->rules_.size());
+  c->matcher_ = Matcher::Build(c->rules_, set_images, error);
+  if (!c->matcher_) return nullptr;
+  return c;
+}
+
+const Checker::RulePhrases& Checker::PhrasesOf(const Rule& r) const {
+  LazyPhrases& lazy = phrases_[size_t(&r - rules_.data())];
+  std::call_once(lazy.once, [&] {
+    RulePhrases& rp = lazy.phrases;
     rp.allow = PhraseSet(r.allow);
     for (const Proximity& p : r.near) rp.near.emplace_back(p.phrases);
     for (const Proximity& p : r.not_near) rp.not_near.emplace_back(p.phrases);
     for (const Adjustment& a : r.adjust) rp.adjust.emplace_back(a.near.phrases);
-  }
-  c->matcher_ = Matcher::Build(c->rules_, set_images, error);
-  if (!c->matcher_) return nullptr;
-  return c;
+  });
+  return lazy.phrases;
 }
 
 bool Checker::Allowed(const Rule& rule, const Context& ctx) const {
@@ -140,7 +146,7 @@ std::vector<Finding> Checker::Check(std::string_view draft, const Context& ctx) 
     return it->second;
   };
   auto passes_conditions = [&](const Rule& rule, uint32_t o0, uint32_t o1) {
-    const RulePhrases& rp = phrases_[size_t(&rule - rules_.data())];
+    const RulePhrases& rp = PhrasesOf(rule);
     for (size_t i = 0; i < rule.near.size(); ++i) {
       if (!holds(rule.near[i], rp.near[i], o0, o1)) return false;
     }
@@ -151,7 +157,7 @@ std::vector<Finding> Checker::Check(std::string_view draft, const Context& ctx) 
   };
   // adjust: the severity after the rule's adjustments, or nullopt if dropped.
   auto adjusted = [&](const Rule& rule, Severity severity, uint32_t o0, uint32_t o1) -> std::optional<Severity> {
-    const RulePhrases& rp = phrases_[size_t(&rule - rules_.data())];
+    const RulePhrases& rp = PhrasesOf(rule);
     for (size_t i = 0; i < rule.adjust.size(); ++i) {
       const Adjustment& a = rule.adjust[i];
       if (!holds(a.near, rp.adjust[i], o0, o1)) continue;
@@ -163,7 +169,7 @@ std::vector<Finding> Checker::Check(std::string_view draft, const Context& ctx) 
   auto allowed_phrase = [&](const Rule& rule, uint32_t o0, uint32_t o1) {
     if (rule.allow.empty()) return false;
     const auto [from, to] = WordWindow(words, o0, o1, rule.whole_draft ? -1 : rule.allow_window);
-    return phrases_[size_t(&rule - rules_.data())].allow.AnyIn(draft_words(), from, to);
+    return PhrasesOf(rule).allow.AnyIn(draft_words(), from, to);
   };
 
   for (const Candidate& c : candidates) {

@@ -3,6 +3,7 @@
 #include <re2/pod_array.h>
 #include <re2/prog.h>
 
+#include <algorithm>
 #include <cstring>
 #include <type_traits>
 #include <vector>
@@ -83,23 +84,21 @@ void SaveInstructions(Prog* prog, ByteWriter* w) {
   }
 }
 
-// Decodes and checks in one pass what RE2's own DCHECKs would: a valid
-// opcode, targets inside the program, match ids inside the set, and lists
-// that end. A program that passes cannot send the DFA out of bounds.
-// Also counts what the DFA sizes its arrays by (instructions of each opcode,
-// and lists), so those come from the program itself, never from the bytes.
-void LoadInstructions(ByteReader* r, int members, re2::PODArray<Prog::Inst>* inst, int counts[re2::kNumInst],
-                      int* lists) {
-  const int size = inst->size();
-  const std::string_view ops = r->Bytes(size_t(size));
-  const std::string_view targets = r->Bytes(4 * size_t(size));
-  const std::string_view args = r->Bytes(4 * size_t(size));
-  if (!r->ok()) return;
-  for (int id = 0; id < size; ++id) {
-    const uint32_t op = uint8_t(ops[size_t(id)]) & 7, last = uint8_t(ops[size_t(id)]) & 8;
+// Decodes instructions [from, to) and checks what RE2's own DCHECKs would:
+// a valid opcode, targets inside the program, match ids inside the set.
+// Returns the first bad instruction's id, or -1.
+//
+// Start-up runs this over a hundred thousand instructions on cold
+// WebAssembly, where one long call stays in V8's baseline code to the end;
+// called in chunks, V8 can optimise it part way (hence noinline). Measured
+// on the words set in Node: median 4.0 ms cold, against 4.8 in one call.
+[[gnu::noinline]] int DecodeChunk(const uint8_t* ops, const char* targets, const char* args, int from, int to,
+                                  int size, int members, Prog::Inst* inst, int counts[re2::kNumInst], int* lists) {
+  for (int id = from; id < to; ++id) {
+    const uint32_t op = ops[id] & 7, last = ops[id] & 8;
     int32_t target, arg;
-    std::memcpy(&target, targets.data() + 4 * size_t(id), 4);  // little-endian, as saved
-    std::memcpy(&arg, args.data() + 4 * size_t(id), 4);
+    std::memcpy(&target, targets + 4 * size_t(id), 4);  // little-endian, as saved
+    std::memcpy(&arg, args + 4 * size_t(id), 4);
     const int64_t out = op == re2::kInstMatch || op == re2::kInstFail ? target : int64_t(id) + target;
     bool ok = op != re2::kInstAlt && op < re2::kNumInst && out >= 0 && out < size;  // flattened: no Alt
     if (op == re2::kInstAltMatch) {
@@ -107,24 +106,48 @@ void LoadInstructions(ByteReader* r, int members, re2::PODArray<Prog::Inst>* ins
       ok = ok && !last && arg >= 0 && arg < size;
     }
     if (op == re2::kInstMatch) ok = ok && arg >= 0 && arg < members;
+    if (op == re2::kInstEmptyWidth) ok = ok && arg >= 0 && arg <= re2::kEmptyAllFlags;
     if (op == re2::kInstByteRange) ok = ok && (arg & 0xff) <= ((arg >> 8) & 0xff);
     if (id == size - 1) ok = ok && last;  // a list runs on until an instruction marked last
-    if (!ok) return r->Fail("instruction " + std::to_string(id) + " of the set is invalid");
+    if (!ok) return id;
     ++counts[op];
     if (last) ++*lists;
     const Words in{uint32_t(out) << 4 | last | op, uint32_t(arg)};
-    std::memcpy(static_cast<void*>(inst->data() + id), &in, sizeof in);
+    std::memcpy(static_cast<void*>(inst + id), &in, sizeof in);
   }
-  // A byte range's hint skips the DFA's work queue ahead within its list;
-  // one that reached past the list's end would skip past the queue's end.
+  return -1;
+}
+
+// A byte range's hint skips the DFA's work queue ahead within its list; one
+// that reached past the list's end would skip past the queue's end. Checks
+// [from, to) backwards, carrying where the current list ends.
+[[gnu::noinline]] int CheckHints(Prog::Inst* inst, int from, int to, int* list_end) {
+  for (int id = to - 1; id >= from; --id) {
+    Prog::Inst* ip = inst + id;
+    if (ip->last()) *list_end = id;
+    if (ip->opcode() == re2::kInstByteRange && id + ip->hint() > *list_end) return id;
+  }
+  return -1;
+}
+
+// Also counts what the DFA sizes its arrays by (instructions of each opcode,
+// and lists), so those come from the program itself, never from the bytes.
+void LoadInstructions(ByteReader* r, int members, re2::PODArray<Prog::Inst>* inst, int counts[re2::kNumInst],
+                      int* lists) {
+  constexpr int kChunk = 2048;
+  const int size = inst->size();
+  const std::string_view ops = r->Bytes(size_t(size));
+  const std::string_view targets = r->Bytes(4 * size_t(size));
+  const std::string_view args = r->Bytes(4 * size_t(size));
+  if (!r->ok()) return;
+  int bad = -1;
+  for (int from = 0; from < size && bad < 0; from += kChunk) {
+    bad = DecodeChunk(reinterpret_cast<const uint8_t*>(ops.data()), targets.data(), args.data(), from,
+                      std::min(size, from + kChunk), size, members, inst->data(), counts, lists);
+  }
   int list_end = size - 1;
-  for (int id = size - 1; id >= 0; --id) {
-    Prog::Inst* ip = inst->data() + id;
-    if (ip->last()) list_end = id;
-    if (ip->opcode() == re2::kInstByteRange && id + ip->hint() > list_end) {
-      return r->Fail("instruction " + std::to_string(id) + " of the set is invalid");
-    }
-  }
+  for (int to = size; to > 0 && bad < 0; to -= kChunk) bad = CheckHints(inst->data(), std::max(0, to - kChunk), to, &list_end);
+  if (bad >= 0) r->Fail("instruction " + std::to_string(bad) + " of the set is invalid");
 }
 
 // The parts of a program besides its instructions: start and byte classes.
