@@ -2,12 +2,12 @@
 // (runtime.connect) per frame, not one runtime.sendMessage per check.
 //
 // Why: a one-time message opens a channel, waits for the worker to accept it,
-// and closes it again, every time. Profiled while typing (scripts/bench), that
-// was about a dozen IPC messages through the browser process per check, with
-// the worker woken twice (to accept, then for the draft), and its extension
-// process runs at background priority. On a busy machine each hop can wait for
-// the scheduler, which made the slow tail of check-to-paint. Over a port, a
-// check is one message to the worker and one back.
+// and closes it again, every time. Traced while typing (scripts/bench-lib/
+// typing-profile.mjs), that was 15 extension IPC messages per check against 8
+// over a port, the browser's UI thread busy 1-2 ms opening the channel, and the
+// worker woken twice (to accept, then for the draft) in a process Chromium
+// runs at lower priority (nice 5 on Linux). On a busy machine each hop can
+// wait for the scheduler: that was the slow tail of check-to-paint.
 //
 // The port opens on the first check, and again after it drops (the browser
 // stopped the idle worker, the page went into the back/forward cache). A check
