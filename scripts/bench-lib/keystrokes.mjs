@@ -7,6 +7,7 @@
 import { startFixtureSite, launchWithPostCheck, requireBuilt } from '../../tests/browser/lib/extension-harness.mjs';
 import { draft } from './drafts.mjs';
 import { percentile } from './stats.mjs';
+import { loadMeter } from './machine-load.mjs';
 
 const URL_ = 'https://www.facebook.com/facebook.html';
 export const EDITOR = '[role="dialog"] [contenteditable="true"]';
@@ -46,7 +47,9 @@ export async function runKeystrokes({ lengths = [280, 2000, 5000], keys = 200, p
         performance.clearMarks();
         document.addEventListener('keydown', () => performance.mark('bench:key'), true);
       });
+      const load = loadMeter();
       await typeKeys(page, keys, pauseMs);
+      const { steal, pressure } = load();
       const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => ({ name: m.name, t: m.startTime, detail: m.detail })));
       const checks = new Map(), painted = new Map();
       for (const m of marks) {
@@ -69,6 +72,7 @@ export async function runKeystrokes({ lengths = [280, 2000, 5000], keys = 200, p
         checkToPaintMedian: percentile(checkToPaint, 0.5), checkToPaintP95: percentile(checkToPaint, 0.95),
         keyToPaintMedian: percentile(keyToPaint, 0.5), keyToPaintP95: percentile(keyToPaint, 0.95),
         debounceMs: [...new Set(debounces)].sort((a, b) => a - b),
+        stealPct: steal, cpuPressurePct: pressure,
       });
       await page.close();
     }
