@@ -7,9 +7,33 @@
 import { startFixtureSite, launchWithPostCheck, requireBuilt } from '../../tests/browser/lib/extension-harness.mjs';
 import { draft } from './drafts.mjs';
 import { percentile } from './stats.mjs';
+import { loadMeter } from './machine-load.mjs';
 
 const URL_ = 'https://www.facebook.com/facebook.html';
-const EDITOR = '[role="dialog"] [contenteditable="true"]';
+export const EDITOR = '[role="dialog"] [contenteditable="true"]';
+const TYPED = 'the bins were not collected on mill lane again ring 07700 900461 please ';
+
+/** A new tab with the composer open and focused, holding all but the last `keys` characters of a `length`-character draft. */
+export async function openDraft(context, length, keys) {
+  const page = await context.newPage();
+  await page.goto(URL_);
+  await page.click('#open-composer');
+  await page.waitForSelector(EDITOR);
+  await page.click(EDITOR);
+  // Most of the draft at once, then the measured keystrokes one by one.
+  await page.keyboard.insertText(draft(Math.max(0, length - keys), length).replace(/\n+/g, ' '));
+  await page.waitForTimeout(800);
+  return page;
+}
+
+/** Types `keys` characters one at a time, `pauseMs` apart (time for a check after each). */
+export async function typeKeys(page, keys, pauseMs) {
+  for (let i = 0; i < keys; i++) {
+    await page.keyboard.type(TYPED[i % TYPED.length]);
+    await page.waitForTimeout(pauseMs);
+  }
+  await page.waitForTimeout(600);
+}
 
 export async function runKeystrokes({ lengths = [280, 2000, 5000], keys = 200, pauseMs = 260 } = {}) {
   requireBuilt();
@@ -18,24 +42,14 @@ export async function runKeystrokes({ lengths = [280, 2000, 5000], keys = 200, p
   const out = [];
   try {
     for (const length of lengths) {
-      const page = await ext.context.newPage();
-      await page.goto(URL_);
-      await page.click('#open-composer');
-      await page.waitForSelector(EDITOR);
-      await page.click(EDITOR);
-      // Most of the draft at once, then the measured keystrokes one by one.
-      await page.keyboard.insertText(draft(Math.max(0, length - keys), length).replace(/\n+/g, ' '));
-      await page.waitForTimeout(800);
+      const page = await openDraft(ext.context, length, keys);
       await page.evaluate(() => {
         performance.clearMarks();
         document.addEventListener('keydown', () => performance.mark('bench:key'), true);
       });
-      const typed = 'the bins were not collected on mill lane again ring 07700 900461 please ';
-      for (let i = 0; i < keys; i++) {
-        await page.keyboard.type(typed[i % typed.length]);
-        await page.waitForTimeout(pauseMs);
-      }
-      await page.waitForTimeout(600);
+      const load = loadMeter();
+      await typeKeys(page, keys, pauseMs);
+      const { steal, pressure } = load();
       const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => ({ name: m.name, t: m.startTime, detail: m.detail })));
       const checks = new Map(), painted = new Map();
       for (const m of marks) {
@@ -58,6 +72,7 @@ export async function runKeystrokes({ lengths = [280, 2000, 5000], keys = 200, p
         checkToPaintMedian: percentile(checkToPaint, 0.5), checkToPaintP95: percentile(checkToPaint, 0.95),
         keyToPaintMedian: percentile(keyToPaint, 0.5), keyToPaintP95: percentile(keyToPaint, 0.95),
         debounceMs: [...new Set(debounces)].sort((a, b) => a - b),
+        stealPct: steal, cpuPressurePct: pressure,
       });
       await page.close();
     }

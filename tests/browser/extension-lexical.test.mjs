@@ -275,6 +275,28 @@ test('highlights appear within 300 ms of the last keystroke in a 5,000-character
   await p.close();
 });
 
+test('after the browser stops the service worker, the next edit is checked again', async () => {
+  // Drafts go over a long-lived port (content/check-channel.js); the browser
+  // stops an idle worker, which closes the port under the content script.
+  const p = await ext.context.newPage();
+  await openComposer(p);
+  await p.keyboard.type(LINE1);
+  await settledSpans(p, LINE1);
+  const cdp = await ext.context.newCDPSession(p);
+  let stopped = false;
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    if (versions.some((v) => v.scriptURL === `chrome-extension://${ext.extensionId}/sw.js` && v.runningStatus === 'stopped')) stopped = true;
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await until(() => stopped, { message: 'the service worker to stop' });
+  await p.keyboard.type(' and you are an idiot');
+  const { expected } = await settledSpans(p, `${LINE1} and you are an idiot`);
+  assert.ok(expected.some((s) => s.text === 'idiot'), 'the new text has a finding of its own');
+  await cdp.detach();
+  await p.close();
+});
+
 test('no network request of any kind comes from the extension', async (t) => {
   const httpReqs = requests.filter((r) => isNetworkUrl(r.url));
   for (const r of httpReqs) {

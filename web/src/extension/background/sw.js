@@ -4,7 +4,7 @@
 // the content script on extra sites the user granted in the options page.
 // It makes no network request: the only fetch is the extension's own .wasm.
 import { ext } from '../shared/ext.js';
-import { MSG } from '../shared/messages.js';
+import { MSG, PORT } from '../shared/messages.js';
 import { loadSettings, saveSettings, onSettingsChanged } from '../shared/settings.js';
 import { checkDraft, getChecker, getSettings } from './checker-service.js';
 
@@ -44,11 +44,6 @@ ext.tabs?.onRemoved?.addListener((tabId) => counts.delete(tabId));
 
 async function handle(message, sender) {
   switch (message?.type) {
-    case MSG.CHECK: {
-      if (typeof message.text !== 'string') return { error: 'text must be a string' };
-      const platform = ['facebook', 'x', 'other'].includes(message.platform) ? message.platform : 'other';
-      return { findings: await checkDraft(message.text, platform) };
-    }
     case MSG.WARM:
       await getChecker();
       return { ok: true };
@@ -90,6 +85,31 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== ext.runtime.id) return false;
   handle(message, sender).then(sendResponse, (e) => sendResponse({ error: String(e?.message ?? e) }));
   return true;
+});
+
+// ------------------------------------------------------------------- checks
+
+async function check(request) {
+  if (typeof request?.text !== 'string') return { error: 'text must be a string' };
+  const platform = ['facebook', 'x', 'other'].includes(request.platform) ? request.platform : 'other';
+  return { findings: await checkDraft(request.text, platform) };
+}
+
+// Drafts come over one long-lived port per frame (see content/check-channel.js).
+ext.runtime.onConnect.addListener((port) => {
+  // Only this extension's own content scripts.
+  if (port.name !== PORT.CHECK || port.sender?.id !== ext.runtime.id) {
+    port.disconnect();
+    return;
+  }
+  port.onMessage.addListener(async (request) => {
+    const answer = await check(request).catch((e) => ({ error: String(e?.message ?? e) }));
+    try {
+      port.postMessage({ id: request?.id, ...answer });
+    } catch {
+      // The frame went away meanwhile.
+    }
+  });
 });
 
 // ------------------------------------------------------- extra sites (optional)

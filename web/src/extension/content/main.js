@@ -1,6 +1,6 @@
 // PostCheck's content script: one instance per frame (the manifest injects it
 // into same-origin frames too). It finds composers, reads drafts, sends them
-// to the extension's service worker for checking (runtime.sendMessage: the
+// to the extension's service worker for checking (over a runtime port: the
 // draft stays on the device), and draws highlights, the badge, the card and
 // the before-you-post prompt without ever touching the editor's DOM.
 import { ext } from '../shared/ext.js';
@@ -12,6 +12,7 @@ import { HighlightPainter } from './painters.js';
 import { Session } from './session.js';
 import { Card } from './card.js';
 import { PostGuard } from './post-guard.js';
+import { CheckChannel } from './check-channel.js';
 import { isAlarm, worstOf } from './severity.js';
 
 const HOVER_OPEN_MS = 300;
@@ -44,6 +45,7 @@ class PageController {
     this.warmed = false;
     this.listeners = [];
     this.pendingNodes = new Set();
+    this.channel = new CheckChannel();
   }
 
   // ----------------------------------------------------------- lifecycle
@@ -82,6 +84,8 @@ class PageController {
     on(this.win, 'mousedown', (e) => this.onMouseDown(e), { capture: true, passive: true });
     on(this.win, 'scroll', () => this.schedulePosition(), { capture: true, passive: true });
     on(this.win, 'resize', () => this.schedulePosition(), { passive: true });
+    // An open port could keep the page out of the back/forward cache; the next check opens another.
+    on(this.win, 'pagehide', () => this.channel.close());
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['contenteditable', 'readonly', 'disabled'] });
     this.resizeObserver = new ResizeObserver(() => this.schedulePosition());
@@ -111,6 +115,7 @@ class PageController {
     this.sessions.clear();
     this.ui?.destroy();
     this.ui = null;
+    this.channel.close();
     this.reportCount(true);
   }
 
@@ -207,10 +212,14 @@ class PageController {
     s.destroy();
   }
 
-  async check(text) {
-    const res = await this.send({ type: MSG.CHECK, text, platform: this.platform });
-    if (!res || res.error) throw new Error(res?.error ?? 'no answer');
-    return res.findings;
+  check(text) {
+    try {
+      if (!ext.runtime?.id) throw new Error('PostCheck was reloaded');
+      return this.channel.check(text, this.platform);
+    } catch (e) {
+      this.shutdown();
+      return Promise.reject(e);
+    }
   }
 
   sessionChanged(session) {

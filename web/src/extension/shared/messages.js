@@ -1,7 +1,13 @@
 // Message types between the content script, the extension pages and the
-// service worker (runtime.sendMessage; nothing here ever leaves the device).
+// service worker (nothing here ever leaves the device).
 //
-//   content -> sw   CHECK   { text, platform }            -> { findings } | { error }
+// Drafts go over a long-lived port (runtime.connect, name PORT.CHECK), one
+// per frame, so a check is one message each way (see content/check-channel.js):
+//
+//   content -> sw   { id, text, platform }                -> { id, findings } | { id, error }
+//
+// Everything else is a one-time runtime.sendMessage:
+//
 //   content -> sw   WARM    {}                            -> { ok }  (start the checker before typing)
 //   content -> sw   COUNT   { count, worst, reset? }      -> sets the toolbar badge for the sender's tab
 //                                                            (reset: a new page in the tab, from its top frame)
@@ -9,8 +15,11 @@
 //   content -> sw   OPEN_PAGE { page, hash }              -> opens explain.html or the options page in a tab
 //   page    -> sw   RULES   {}                            -> { rules, version }
 //   options -> sw   SYNC_SITES {}                         -> re-registers the content script on granted sites
-export const MSG = Object.freeze({
+export const PORT = Object.freeze({
   CHECK: 'postcheck/check',
+});
+
+export const MSG = Object.freeze({
   WARM: 'postcheck/warm',
   COUNT: 'postcheck/count',
   DISABLE_RULE: 'postcheck/disable-rule',
