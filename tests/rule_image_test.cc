@@ -21,12 +21,7 @@ namespace {
 using testing::MakeChecker;
 using testing::ShippedPacks;
 
-std::vector<PackInfo> InfoOf(const std::vector<PackText>& packs) {
-  LoadResult r = LoadPacks(packs);
-  std::vector<PackInfo> out;
-  for (const LoadedPack& p : r.packs) out.push_back({p.name, p.version, p.rules.size()});
-  return out;
-}
+std::vector<PackInfo> InfoOf(const std::vector<PackText>& packs) { return PackInfos(LoadPacks(packs)); }
 
 // Every draft of the team corpus, clean and flagged.
 std::vector<std::string> CorpusDrafts() {

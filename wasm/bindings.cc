@@ -37,34 +37,28 @@ class Engine {
       const bool prevalidated = p.contains("prevalidated") && p["prevalidated"].is_boolean() && p["prevalidated"].get<bool>();
       texts.push_back({file, p["text"].get<std::string>(), prevalidated});
     }
-    const auto account = ParseAccount(profile);
-    if (!account) return "profile: must be \"councillor\" or \"personal\"";
+    CheckerOptions options;
+    if (!OptionsFor(profile, &options)) return kBadProfile;
     LoadResult loaded = LoadPacks(texts);
     if (!loaded.errors.empty()) {
       std::string all;
       for (const LoadError& e : loaded.errors) all += (all.empty() ? "" : "\n") + e.ToString();
       return all;
     }
-    std::vector<PackInfo> infos;
-    for (const LoadedPack& p : loaded.packs) infos.push_back({p.name, p.version, p.rules.size()});
-    std::vector<Rule> rules = TakeRules(&loaded);
-    CheckerOptions options;
-    options.default_account = *account;
-    checker_ = Checker::Create(std::move(rules), options, &error);
-    SetPacks(checker_ ? std::move(infos) : std::vector<PackInfo>());
+    std::vector<PackInfo> infos = PackInfos(loaded);
+    checker_ = Checker::Create(TakeRules(&loaded), options, &error);
+    packs_ = checker_ ? std::move(infos) : std::vector<PackInfo>();
     return checker_ ? "" : error;
   }
 
   // image: the bytes of a rule image (image/rule_image.h) made by this
   // engine, as the build ships it. Returns "" or what is wrong with it.
   std::string LoadImage(const std::string& image, const std::string& profile) {
-    const auto account = ParseAccount(profile);
-    if (!account) return "profile: must be \"councillor\" or \"personal\"";
     CheckerOptions options;
-    options.default_account = *account;
+    if (!OptionsFor(profile, &options)) return kBadProfile;
     LoadedImage loaded = LoadRuleImage(image, options);
     checker_ = std::move(loaded.checker);
-    SetPacks(checker_ ? std::move(loaded.packs) : std::vector<PackInfo>());
+    packs_ = checker_ ? std::move(loaded.packs) : std::vector<PackInfo>();
     return checker_ ? "" : loaded.error;
   }
 
@@ -119,7 +113,14 @@ class Engine {
   }
 
  private:
-  void SetPacks(std::vector<PackInfo> packs) { packs_ = std::move(packs); }
+  static constexpr const char* kBadProfile = "profile: must be \"councillor\" or \"personal\"";
+
+  // The checker's options for a profile name; false if there is no such profile.
+  static bool OptionsFor(const std::string& profile, CheckerOptions* options) {
+    const auto account = ParseAccount(profile);
+    if (account) options->default_account = *account;
+    return account.has_value();
+  }
 
   std::unique_ptr<Checker> checker_;
   std::vector<PackInfo> packs_;

@@ -214,6 +214,12 @@ Rule GetRule(ByteReader* r, std::vector<std::shared_ptr<const LazyRegex>>* regex
 
 }  // namespace
 
+std::vector<PackInfo> PackInfos(const LoadResult& loaded) {
+  std::vector<PackInfo> out;
+  for (const LoadedPack& p : loaded.packs) out.push_back({p.name, p.version, p.rules.size()});
+  return out;
+}
+
 std::string SaveRuleImage(const Checker& checker, const std::vector<PackInfo>& packs) {
   ByteWriter body;
   body.Str(kEngineVersion);

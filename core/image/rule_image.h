@@ -30,6 +30,9 @@ struct PackInfo {
   size_t rules = 0;
 };
 
+// The name, version and rule count of each pack that loaded.
+std::vector<PackInfo> PackInfos(const LoadResult& loaded);
+
 // The image of `checker`, built from packs described by `packs`.
 std::string SaveRuleImage(const Checker& checker, const std::vector<PackInfo>& packs);
 
