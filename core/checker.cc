@@ -223,7 +223,7 @@ std::vector<Finding> Checker::Check(std::string_view draft, const Context& ctx) 
   std::sort(offsets.begin(), offsets.end());
   offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
   std::vector<uint32_t> u16 = offsets;
-  BytesToUtf16(norm.code_points, &u16);
+  norm.ToUtf16(&u16);
   auto to_u16 = [&](uint32_t byte) {
     return u16[size_t(std::lower_bound(offsets.begin(), offsets.end(), byte) - offsets.begin())];
   };

@@ -49,7 +49,7 @@ std::vector<std::string> LiVariants(const std::string& word) {
 
 // Whether the view byte at `b` stands for a run the view folded (three or
 // more of one letter typed, one kept).
-bool Folded(const View& v, size_t b) { return v.orig_end[b] - v.orig_start[b] > 1; }
+bool Folded(const View& v, size_t b) { return v.OrigEnd(b) - v.OrigStart(b) > 1; }
 
 // The run-by-run comparison described in term_index.h, for an unmasked word:
 // `term` against the view bytes [b, e).

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "text/fold_tables.h"
+#include "text/normalize_ascii.h"
 
 namespace postcheck {
 namespace {
@@ -41,6 +42,23 @@ char32_t FoldPunctuation(char32_t c) {
       return '-';
     default: return c;
   }
+}
+
+// Step 1 for an all-ASCII draft: nothing to decode or fold, one unit a byte.
+std::vector<Unit> AsciiUnits(std::string_view ascii) {
+  std::vector<Unit> out(ascii.size());
+  for (uint32_t i = 0; i < out.size(); ++i) {
+    out[i].cp = char32_t(ascii[i]);
+    out[i].o0 = i;
+    out[i].o1 = i + 1;
+  }
+  return out;
+}
+
+bool IsAscii(std::string_view s) {
+  unsigned char any = 0;
+  for (char c : s) any |= static_cast<unsigned char>(c);
+  return any < 0x80;
 }
 
 // Step 1: decoded code points -> literal units (compatibility forms, marks and
@@ -193,12 +211,14 @@ void JoinSpacedLetters(std::vector<Unit>* units) {
     return k < n && (IsLetter(u[k].cp) || u[k].cp == '*') && (k == 0 || !wordish(k - 1)) &&
            (k + 1 >= n || !wordish(k + 1));
   };
+  std::vector<size_t> letters;  // reused: "a" and "I" start a run in most drafts
+  std::vector<std::pair<size_t, size_t>> gaps;
   size_t i = 0;
   while (i < n) {
     if (!single_letter_at(i) || u[i].cp == '*') { ++i; continue; }
     // Collect letters at i, then separator run, then letter...
-    std::vector<size_t> letters{i};
-    std::vector<std::pair<size_t, size_t>> gaps;
+    letters.assign(1, i);
+    gaps.clear();
     size_t k = i + 1;
     while (k < n && IsSpacingSeparator(u[k].cp)) {
       const char32_t sep = u[k].cp;
@@ -267,20 +287,32 @@ void CollapseRepeats(std::vector<Unit>* units) {
 size_t Utf8Length(char32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
 
 // Lays the units out as UTF-8 with the original span of every byte. Sized
-// once and written by index: this runs on every keystroke's check.
+// once and written by index: this runs on every keystroke's check. When
+// unit i is one ASCII byte standing for original byte i, for every i, the
+// view needs no map (View::OrigStart).
 View BuildView(const std::vector<Unit>& units, bool with_words) {
   View v;
   size_t bytes = 0;
-  for (const Unit& u : units) bytes += Utf8Length(u.cp);
+  bool identity = true;
+  for (uint32_t i = 0; i < units.size(); ++i) {
+    const Unit& u = units[i];
+    bytes += Utf8Length(u.cp);
+    identity = identity && u.cp < 0x80 && u.o0 == i && u.o1 == i + 1;
+  }
   v.text.resize(bytes);
-  v.orig_start.resize(bytes);
-  v.orig_end.resize(bytes);
+  if (!identity) {
+    v.orig_start.resize(bytes);
+    v.orig_end.resize(bytes);
+  }
+  if (with_words) v.words.reserve(bytes / 4 + 1);
   std::string encoded;
   size_t pos = 0;
   bool in_word = false;
   for (const Unit& u : units) {
     const size_t before = pos;
-    if (u.cp < 0x80) {
+    if (identity) {
+      v.text[pos++] = char(u.cp);
+    } else if (u.cp < 0x80) {
       v.text[pos] = char(u.cp);
       v.orig_start[pos] = u.o0;
       v.orig_end[pos] = u.o1;
@@ -306,17 +338,32 @@ View BuildView(const std::vector<Unit>& units, bool with_words) {
     in_word = word_char;
   }
   v.text.resize(pos);  // shorter only if a code point was out of range (written as U+FFFD)
-  v.orig_start.resize(pos);
-  v.orig_end.resize(pos);
+  if (!identity) {
+    v.orig_start.resize(pos);
+    v.orig_end.resize(pos);
+  }
   return v;
 }
 
 }  // namespace
 
 NormalizedText Normalize(std::string_view utf8) {
+  if (IsAscii(utf8)) {
+    NormalizedText out;
+    if (NormalizeAscii(utf8, &out)) return out;
+  }
+  return NormalizeGeneral(utf8);
+}
+
+NormalizedText NormalizeGeneral(std::string_view utf8) {
   NormalizedText out;
-  out.code_points = DecodeUtf8(utf8);
-  std::vector<Unit> units = LiteralUnits(out.code_points);
+  std::vector<Unit> units;
+  if (IsAscii(utf8)) {
+    units = AsciiUnits(utf8);
+  } else {
+    out.code_points = DecodeUtf8(utf8);
+    units = LiteralUnits(out.code_points);
+  }
   out.views[int(ViewKind::kLiteral)] = BuildView(units, /*with_words=*/false);
   CaseFold(&units);
   FoldTokens(&units);

@@ -36,21 +36,35 @@ struct Word {
 
 struct View {
   std::string text;
-  // For each byte of `text`, the original span of the character it came from.
+  std::vector<Word> words;  // runs of letters and digits, in order (words view only)
+
+  // For each byte of `text`, the original span of the character it came
+  // from. Both are left empty when byte i of `text` stands for original byte
+  // i alone: an ASCII draft with nothing joined or collapsed, the usual case,
+  // which then costs no map at all. Read them through OrigStart/OrigEnd.
   std::vector<uint32_t> orig_start;
   std::vector<uint32_t> orig_end;
-  std::vector<Word> words;  // runs of letters and digits, in order (words view only)
+
+  uint32_t OrigStart(size_t b) const { return orig_start.empty() ? uint32_t(b) : orig_start[b]; }
+  uint32_t OrigEnd(size_t b) const { return orig_end.empty() ? uint32_t(b + 1) : orig_end[b]; }
 
   // The original span covered by the view span [start, end), end > start.
   std::pair<uint32_t, uint32_t> ToOriginal(size_t start, size_t end) const {
-    return {orig_start[start], orig_end[end - 1]};
+    return {OrigStart(start), OrigEnd(end - 1)};
   }
 };
 
 struct NormalizedText {
-  std::vector<CodePoint> code_points;  // the decoded original
+  // The decoded original; left empty for an all-ASCII draft, whose byte
+  // offsets are already its UTF-16 offsets (see ToUtf16).
+  std::vector<CodePoint> code_points;
   View views[kViewCount];
   const View& view(ViewKind k) const { return views[int(k)]; }
+
+  // Rewrites sorted byte offsets of the original as UTF-16 offsets.
+  void ToUtf16(std::vector<uint32_t>* byte_offsets) const {
+    if (!code_points.empty()) BytesToUtf16(code_points, byte_offsets);
+  }
 };
 
 NormalizedText Normalize(std::string_view utf8);
