@@ -8,6 +8,10 @@
 namespace postcheck {
 namespace {
 
+// FNV-1a: words are short, and a draft's words are hashed on every check.
+constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
 bool WordByte(char c) { return IsAsciiWordByte(static_cast<unsigned char>(c)); }
 
 size_t RunEnd(const std::string& s, size_t pos) {
@@ -18,19 +22,25 @@ size_t RunEnd(const std::string& s, size_t pos) {
 }  // namespace
 
 uint64_t PhraseSet::Hash(const char* s, size_t n) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 1099511628211ull;
+  uint64_t h = kFnvOffset;
+  for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * kFnvPrime;
   return h;
 }
 
 DraftWords::DraftWords(const std::string& text) : text_(text) {
-  for (size_t pos = 0; pos < text.size();) {
-    if (!WordByte(text[pos]) || (pos > 0 && WordByte(text[pos - 1]))) {
+  // One pass: each maximal run of word bytes is found and hashed as it is read.
+  const char* s = text.data();
+  const size_t n = text.size();
+  starts_.reserve(n / 4 + 1);
+  for (size_t pos = 0; pos < n;) {
+    if (!WordByte(s[pos])) {
       ++pos;
       continue;
     }
-    const size_t end = RunEnd(text, pos);
-    starts_.push_back({uint32_t(pos), PhraseSet::Hash(text.data() + pos, end - pos)});
+    uint64_t h = kFnvOffset;
+    size_t end = pos;
+    for (; end < n && WordByte(s[end]); ++end) h = (h ^ static_cast<unsigned char>(s[end])) * kFnvPrime;
+    starts_.push_back({uint32_t(pos), h});
     pos = end;
   }
 }

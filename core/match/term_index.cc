@@ -1,5 +1,7 @@
 #include "match/term_index.h"
 
+#include <cstring>
+
 #include "match/matcher.h"
 
 namespace postcheck {
@@ -17,6 +19,23 @@ uint64_t CollapsedHash(const char* s, size_t n) {
   }
   return h;
 }
+
+// CollapsedHash of s[0, n), s[0, n - 1) and s[0, n - 2), in one pass: a
+// draft word's hash as written and without a plural "s" or "es".
+void CollapsedHashes(const char* s, size_t n, uint64_t keys[3]) {
+  uint64_t h = kFnvOffset;
+  keys[1] = keys[2] = h;
+  for (size_t i = 0; i < n; ++i) {
+    if (i + 2 == n) keys[2] = h;
+    if (i + 1 == n) keys[1] = h;
+    if (i > 0 && s[i] == s[i - 1]) continue;
+    h = (h ^ static_cast<unsigned char>(s[i])) * kFnvPrime;
+  }
+  keys[0] = h;
+}
+
+// The bit of TermIndex::key_bits_ for a key, among `bits` (a power of two).
+size_t KeyBit(uint64_t key, size_t bits) { return size_t((key ^ (key >> 29)) & (bits - 1)); }
 
 uint32_t MaskKey(char first, char last, size_t length) {
   return (uint32_t(static_cast<unsigned char>(first)) << 24) | (uint32_t(static_cast<unsigned char>(last)) << 16) |
@@ -81,12 +100,7 @@ bool SameMasked(const std::string& term, const View& v, size_t b, size_t e) {
   return true;
 }
 
-bool HasMask(const View& v, size_t b, size_t e) {
-  for (size_t k = b; k < e; ++k) {
-    if (v.text[k] == '*') return true;
-  }
-  return false;
-}
+bool HasMask(const View& v, size_t b, size_t e) { return std::memchr(v.text.data() + b, '*', e - b) != nullptr; }
 
 // One term word against one draft word; the last word of a plural term may
 // add "s" or "es".
@@ -128,6 +142,19 @@ TermIndex::TermIndex(const std::vector<Rule>& rules) : rules_(rules) {
       }
     }
   }
+  // About 16 bits a key keeps a false "maybe" near one word in sixteen.
+  size_t bits = 64;
+  while (bits < by_key_.size() * 16) bits *= 2;
+  key_bits_.assign(bits / 64, 0);
+  for (const auto& [key, refs] : by_key_) {
+    const size_t b = KeyBit(key, bits);
+    key_bits_[b / 64] |= uint64_t(1) << (b % 64);
+  }
+}
+
+bool TermIndex::MayHaveKey(uint64_t key) const {
+  const size_t b = KeyBit(key, key_bits_.size() * 64);
+  return (key_bits_[b / 64] >> (b % 64)) & 1;
 }
 
 bool TermIndex::MatchFrom(const Ref& ref, const View& v, size_t first_word) const {
@@ -170,12 +197,15 @@ void TermIndex::Find(const View& v, const std::vector<bool>& active, std::vector
       }
       continue;
     }
+    uint64_t keys[3];
+    CollapsedHashes(s, n, keys);
     uint64_t last_key = 0;  // collapsed, "bellends" and "bellend" may hash alike
-    for (size_t len : lengths) {
-      if (len == 0) continue;
-      const uint64_t key = CollapsedHash(s, len);
+    for (int k = 0; k < 3; ++k) {
+      if (lengths[k] == 0) continue;
+      const uint64_t key = keys[k];
       if (key == last_key) continue;
       last_key = key;
+      if (!MayHaveKey(key)) continue;
       auto it = by_key_.find(key);
       if (it == by_key_.end()) continue;
       for (uint32_t id : it->second) consider(id);

@@ -54,6 +54,10 @@ class TermIndex {
   std::vector<Ref> refs_;
   // Hash of the first word with every run of a letter written once -> refs.
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_key_;
+  // One bit per bucket of keys in by_key_: most words of a draft begin no
+  // term, and a clear bit says so without a hash-table look-up.
+  std::vector<uint64_t> key_bits_;
+  bool MayHaveKey(uint64_t key) const;
   // Refs whose first word is four or more letters: the candidates for a
   // masked draft word, by (first letter, last letter, length).
   std::unordered_map<uint32_t, std::vector<uint32_t>> masked_;
