@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checker.h"
@@ -18,6 +19,28 @@
 
 namespace postcheck {
 namespace {
+
+// Appends `s` as a JSON string. A term is a pack's label, UTF-8 checked when
+// the pack was read, so only quotes, backslashes and control bytes need
+// escaping; other bytes pass through.
+void AppendJsonString(std::string_view s, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  *out += '"';
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      *out += '\\';
+      *out += c;
+    } else if (u < 0x20) {
+      *out += "\\u00";
+      *out += kHex[u >> 4];
+      *out += kHex[u & 15];
+    } else {
+      *out += c;
+    }
+  }
+  *out += '"';
+}
 
 class Engine {
  public:
@@ -82,12 +105,23 @@ class Engine {
       if (!parsed) return DumpJson(Json{{"error", error}});
       ctx = std::move(*parsed);
     }
-    Json out = Json::array();
+    // Written directly rather than through a Json tree: at a keystroke's
+    // check of a short post, building the tree cost as much as the checking.
     const Rule* first = checker_->rules().data();
+    std::string out = "[";
     for (const Finding& f : checker_->Check(utf8, ctx)) {
-      out.push_back(Json::array({f.rule - first, int(f.severity), f.start, f.end, f.term}));
+      if (out.size() > 1) out += ',';
+      out += '[';
+      for (long long n : {static_cast<long long>(f.rule - first), static_cast<long long>(f.severity),
+                          static_cast<long long>(f.start), static_cast<long long>(f.end)}) {
+        out += std::to_string(n);
+        out += ',';
+      }
+      AppendJsonString(f.term, &out);
+      out += ']';
     }
-    return DumpJson(out);
+    out += ']';
+    return out;
   }
 
   std::string Rules() const {

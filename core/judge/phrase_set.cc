@@ -12,7 +12,16 @@ namespace {
 constexpr uint64_t kFnvOffset = 1469598103934665603ull;
 constexpr uint64_t kFnvPrime = 1099511628211ull;
 
-bool WordByte(char c) { return IsAsciiWordByte(static_cast<unsigned char>(c)); }
+// IsAsciiWordByte as a table: DraftWords asks it of every byte of a draft.
+struct WordBytes {
+  bool of[256] = {};
+  constexpr WordBytes() {
+    for (int c = 0; c < 256; ++c) of[c] = IsAsciiWordByte(static_cast<unsigned char>(c));
+  }
+};
+constexpr WordBytes kWordBytes;
+
+bool WordByte(char c) { return kWordBytes.of[static_cast<unsigned char>(c)]; }
 
 size_t RunEnd(const std::string& s, size_t pos) {
   while (pos < s.size() && WordByte(s[pos])) ++pos;
@@ -53,7 +62,9 @@ PhraseSet::PhraseSet(const std::vector<std::string>& phrases) : phrases_(phrases
       others_.push_back(i);
       continue;
     }
-    by_first_word_[Hash(p.data(), RunEnd(p, 0))].push_back(i);
+    const uint64_t h = Hash(p.data(), RunEnd(p, 0));
+    by_first_word_[h].push_back(i);
+    first_word_bits_[(h >> 6) & 3] |= uint64_t(1) << (h & 63);
   }
 }
 
@@ -68,6 +79,7 @@ bool PhraseSet::AnyIn(const DraftWords& draft, uint32_t from, uint32_t to) const
     // (HasPhrase's boundary before), and its first word is that whole word
     // (the boundary after it, or the non-word byte that follows it).
     for (; it != starts.end() && it->pos < to; ++it) {
+      if (!((first_word_bits_[(it->hash >> 6) & 3] >> (it->hash & 63)) & 1)) continue;
       const auto found = by_first_word_.find(it->hash);
       if (found == by_first_word_.end()) continue;
       for (uint32_t i : found->second) {

@@ -50,6 +50,9 @@ class PhraseSet {
  private:
   std::vector<std::string> phrases_;
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_first_word_;
+  // One bit per bucket of first-word hashes: a clear bit answers "no phrase
+  // starts with this word" without a hash-table look-up, for most words.
+  uint64_t first_word_bits_[4] = {0, 0, 0, 0};
   std::vector<uint32_t> others_;  // phrases not starting with a word byte: searched for in full
 };
 

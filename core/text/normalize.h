@@ -74,7 +74,7 @@ NormalizedText Normalize(std::string_view utf8);
 std::string NormalizeWords(std::string_view utf8);
 
 // True for the bytes RE2 treats as word characters in \b (ASCII only).
-inline bool IsAsciiWordByte(unsigned char c) {
+constexpr bool IsAsciiWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 

@@ -34,19 +34,17 @@ bool Digit(char c) { return ClassOf(c) & kDigit; }
 bool WordChar(char c) { return ClassOf(c) & kWordChar; }
 bool SpacingSeparator(char c) { return ClassOf(c) & kSeparator; }
 
-// normalize.cc's FoldTokens, leetspeak half, for one token [i, end) of
+// normalize.cc's FoldTokens, leetspeak half, for one token u[i, end) of
 // lower-case ASCII (look-alikes are never ASCII).
-void FoldLeet(std::string* s, size_t i, size_t end) {
-  std::string& u = *s;
+void FoldLeet(char* u, size_t i, size_t end) {
   size_t letters = 0;
   for (size_t k = i; k < end; ++k) letters += Letter(u[k]);
-  if (letters == end - i) return;  // a plain word
   for (size_t k = i; k < end;) {
     if (Letter(u[k])) { ++k; continue; }
     size_t r = k;
     bool mappable = true, digits_only = true;
     while (r < end && !Letter(u[r])) {
-      mappable = mappable && LeetLetter(char32_t(u[r])) != 0;
+      mappable = mappable && (ClassOf(u[r]) & kLeet);
       digits_only = digits_only && Digit(u[r]);
       ++r;
     }
@@ -59,63 +57,53 @@ void FoldLeet(std::string* s, size_t i, size_t end) {
   }
 }
 
-// Whether JoinSpacedLetters would find a single letter, one or two of one
-// separator, and another single letter: the start of a run it may join. The
-// general path decides whether it really joins; this only has to not miss one.
-bool MayJoin(const std::string& u) {
-  const size_t n = u.size();
-  auto single_letter_at = [&](size_t k) {
-    return k < n && (Letter(u[k]) || u[k] == '*') && (k == 0 || !WordChar(u[k - 1])) &&
-           (k + 1 >= n || !WordChar(u[k + 1]));
-  };
-  for (size_t i = 0; i + 2 < n; ++i) {
-    if (u[i] == '*' || !SpacingSeparator(u[i + 1]) || !single_letter_at(i)) continue;
-    const size_t g = u[i + 2] == u[i + 1] ? i + 3 : i + 2;
-    if (single_letter_at(g)) return true;
-  }
-  return false;
-}
-
-// Whether CollapseRepeats would find three of one letter in a row.
-bool MayCollapse(const std::string& u) {
-  for (size_t i = 2; i < u.size(); ++i) {
-    if (u[i] == u[i - 1] && u[i] == u[i - 2] && Letter(u[i])) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 bool NormalizeAscii(std::string_view ascii, NormalizedText* out) {
+  const size_t n = ascii.size();
+  const char* in = ascii.data();
   View& words = out->views[int(ViewKind::kWords)];
-  std::string& w = words.text;
-  w.resize(ascii.size());
+  words.text.resize(n);
+  char* u = words.text.data();
+
   // Lower case, and leetspeak folded token by token (a token is a run of
   // letters, digits and leetspeak symbols); a token of plain letters, most of
   // them, needs nothing more.
   bool plain = true;
   size_t token = 0;
-  for (size_t i = 0; i < ascii.size(); ++i) {
-    const char c = ascii[i];
+  for (size_t i = 0; i < n; ++i) {
+    const char c = in[i];
     const uint8_t cls = ClassOf(c);
-    w[i] = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+    u[i] = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
     if (cls & (kLetter | kDigit | kLeet)) {
       plain = plain && (cls & kLetter);
       continue;
     }
-    if (!plain) FoldLeet(&w, token, i);
+    if (!plain) FoldLeet(u, token, i);
     plain = true;
     token = i + 1;
   }
-  if (!plain) FoldLeet(&w, token, w.size());
-  if (MayJoin(w) || MayCollapse(w)) return false;
+  if (!plain) FoldLeet(u, token, n);
 
+  // The words, in the same pass that looks for what would need the general
+  // path: three of one letter in a row (CollapseRepeats folds them), or a
+  // single letter, one or two of one separator and another single letter
+  // (the start of a run JoinSpacedLetters may join; the general path decides).
+  auto single_letter_at = [&](size_t k) {
+    return k < n && (Letter(u[k]) || u[k] == '*') && (k == 0 || !WordChar(u[k - 1])) &&
+           (k + 1 >= n || !WordChar(u[k + 1]));
+  };
   words.words.clear();
-  words.words.reserve(w.size() / 4 + 1);
-  for (size_t i = 0; i < w.size();) {
-    if (!WordChar(w[i])) { ++i; continue; }
+  words.words.reserve(n / 4 + 1);
+  for (size_t i = 0; i < n;) {
+    if (!WordChar(u[i])) { ++i; continue; }
     size_t end = i + 1;
-    while (end < w.size() && WordChar(w[end])) ++end;
+    for (; end < n && WordChar(u[end]); ++end) {
+      if (end >= i + 2 && u[end] == u[end - 1] && u[end] == u[end - 2] && Letter(u[end])) return false;
+    }
+    if (end == i + 1 && Letter(u[i]) && end + 1 < n && SpacingSeparator(u[end])) {
+      if (single_letter_at(u[end + 1] == u[end] ? end + 2 : end + 1)) return false;
+    }
     words.words.push_back({uint32_t(i), uint32_t(end), uint32_t(i), uint32_t(end)});
     i = end;
   }

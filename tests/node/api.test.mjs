@@ -61,6 +61,17 @@ test('a bad pack gives an Error naming the file, line and rule', async () => {
   await assert.rejects(createChecker({ wasm: wasmBytes(), profile: 'mayor' }), /profile/);
 });
 
+test('a finding\'s term survives the trip out of the wasm, backslashes and all', async () => {
+  // A lexicon pattern's term is the pattern itself, which the engine writes
+  // into its JSON by hand: it must arrive exactly as the lexicon spells it.
+  const checker = await createChecker({ wasm: wasmBytes() });
+  const f = checker.check('Just go and fuck yourself').find((x) => x.term && x.term.includes('\\'));
+  assert.ok(f, 'a finding whose term is a pattern with backslashes');
+  const lexicon = fs.readFileSync(path.join(import.meta.dirname, '../../rules/lexicons/abuse.toml'), 'utf8');
+  assert.ok(lexicon.includes(`pattern = '${f.term}'`), `the lexicon spells ${f.term}`);
+  checker.dispose();
+});
+
 test('a bad context gives an Error that names the field', async () => {
   const checker = await createChecker({ wasm: wasmBytes() });
   assert.throws(() => checker.check('hello', { inmeeting: true }), /unknown field 'inmeeting'/);
