@@ -7,9 +7,10 @@
 // JS side throws them as Error objects.
 #include <emscripten/bind.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "checker.h"
@@ -19,28 +20,6 @@
 
 namespace postcheck {
 namespace {
-
-// Appends `s` as a JSON string. A term is a pack's label, UTF-8 checked when
-// the pack was read, so only quotes, backslashes and control bytes need
-// escaping; other bytes pass through.
-void AppendJsonString(std::string_view s, std::string* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  *out += '"';
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      *out += '\\';
-      *out += c;
-    } else if (u < 0x20) {
-      *out += "\\u00";
-      *out += kHex[u >> 4];
-      *out += kHex[u & 15];
-    } else {
-      *out += c;
-    }
-  }
-  *out += '"';
-}
 
 class Engine {
  public:
@@ -92,37 +71,49 @@ class Engine {
         .new_(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data())));
   }
 
-  // Returns compact findings, [[rule index, severity, start, end, term], ...],
-  // or {"error": "..."}. The JS side adds each rule's message, suggestion and
-  // sources from rules(), read once: sending them with every finding made the
-  // JSON, not the checking, the cost of a check.
-  std::string Check(const std::string& utf8, const std::string& context_json) const {
-    if (!checker_) return R"({"error":"no packs loaded"})";
+  // A check crosses the boundary with no copies and no JSON: at a
+  // keystroke's check of a short post those cost a tenth of the checking.
+  //   Input(capacity)   the address of `capacity` bytes the JS side encodes
+  //                     the draft into (TextEncoder.encodeInto);
+  //   CheckInput(n, context_json)
+  //                     checks the first n of them; returns the number of
+  //                     findings, or -1 with Error() saying why;
+  //   Results()         the address of the findings as Int32s, five each:
+  //                     rule index, severity, UTF-16 start and end, and the
+  //                     length of the term, which Term(i) gives when not 0.
+  // The JS side adds each rule's message, suggestion and sources from the
+  // rule's own metadata, fetched once (RuleJson).
+  uintptr_t Input(size_t capacity) {
+    if (input_.size() < capacity) input_.resize(capacity);
+    return reinterpret_cast<uintptr_t>(input_.data());
+  }
+
+  int CheckInput(size_t length, const std::string& context_json) {
+    findings_.clear();
+    results_.clear();
+    if (!checker_) return Fail("no packs loaded");
     Context ctx;
     if (!context_json.empty()) {
-      std::string error;
-      auto parsed = ParseContextJson(context_json, &error);
-      if (!parsed) return DumpJson(Json{{"error", error}});
+      auto parsed = ParseContextJson(context_json, &error_);
+      if (!parsed) return -1;
       ctx = std::move(*parsed);
     }
-    // Written directly rather than through a Json tree: at a keystroke's
-    // check of a short post, building the tree cost as much as the checking.
+    findings_ = checker_->Check(std::string_view(input_.data(), std::min(length, input_.size())), ctx);
     const Rule* first = checker_->rules().data();
-    std::string out = "[";
-    for (const Finding& f : checker_->Check(utf8, ctx)) {
-      if (out.size() > 1) out += ',';
-      out += '[';
-      for (long long n : {static_cast<long long>(f.rule - first), static_cast<long long>(f.severity),
-                          static_cast<long long>(f.start), static_cast<long long>(f.end)}) {
-        out += std::to_string(n);
-        out += ',';
-      }
-      AppendJsonString(f.term, &out);
-      out += ']';
+    for (const Finding& f : findings_) {
+      results_.insert(results_.end(), {int32_t(f.rule - first), int32_t(f.severity), int32_t(f.start),
+                                       int32_t(f.end), int32_t(f.term.size())});
     }
-    out += ']';
-    return out;
+    return int(findings_.size());
   }
+
+  uintptr_t Results() const { return reinterpret_cast<uintptr_t>(results_.data()); }
+
+  std::string Term(int i) const {
+    return i >= 0 && size_t(i) < findings_.size() ? findings_[size_t(i)].term : std::string();
+  }
+
+  std::string Error() const { return error_; }
 
   std::string Rules() const {
     Json out = Json::array();
@@ -156,8 +147,18 @@ class Engine {
     return account.has_value();
   }
 
+  int Fail(std::string why) {
+    error_ = std::move(why);
+    return -1;
+  }
+
   std::unique_ptr<Checker> checker_;
   std::vector<PackInfo> packs_;
+  // The last check's input, findings and their Int32 form (see Input).
+  std::string input_;
+  std::vector<Finding> findings_;
+  std::vector<int32_t> results_;
+  std::string error_;
 };
 
 }  // namespace
@@ -169,7 +170,11 @@ EMSCRIPTEN_BINDINGS(postcheck) {
       .function("load", &postcheck::Engine::Load)
       .function("loadImage", &postcheck::Engine::LoadImage)
       .function("saveImage", &postcheck::Engine::SaveImage)
-      .function("check", &postcheck::Engine::Check)
+      .function("input", &postcheck::Engine::Input)
+      .function("checkInput", &postcheck::Engine::CheckInput)
+      .function("results", &postcheck::Engine::Results)
+      .function("term", &postcheck::Engine::Term)
+      .function("error", &postcheck::Engine::Error)
       .function("rules", &postcheck::Engine::Rules)
       .function("ruleCount", &postcheck::Engine::RuleCount)
       .function("rule", &postcheck::Engine::RuleJson)

@@ -125,11 +125,25 @@ export async function createChecker({ wasm, profile = 'councillor', packs, orgTe
         throw new TypeError('PostCheck: context must be an object (see Contract 3)');
       }
       if (defaults && !(ctx && 'orgTerms' in ctx)) ctx = { ...(ctx ?? {}), ...defaults };
-      // TextEncoder replaces a lone surrogate with U+FFFD: one UTF-16 unit
-      // for one, so the offsets that come back are this string's indices.
-      const result = JSON.parse(engine.check(encoder.encode(text), ctx ? JSON.stringify(ctx) : ''));
-      if (!Array.isArray(result)) throw new Error(`PostCheck: ${result.error}`);
-      return result.map(([index, severity, start, end, term]) => toFinding(ruleAt(index), severity, start, end, term, text));
+      // The draft is encoded straight into the engine's input bytes (at most
+      // three a UTF-16 unit). TextEncoder replaces a lone surrogate with
+      // U+FFFD: one UTF-16 unit for one, so the offsets that come back are
+      // this string's indices.
+      const capacity = text.length * 3;
+      const input = engine.input(capacity);
+      const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(input, input + capacity));
+      const count = engine.checkInput(written, ctx ? JSON.stringify(ctx) : '');
+      if (count < 0) throw new Error(`PostCheck: ${engine.error()}`);
+      // Five Int32s a finding (wasm/bindings.cc). HEAP32 is read after the
+      // calls: a check may have grown the memory and replaced it.
+      const heap = core.HEAP32;
+      const at = engine.results() >>> 2;
+      const findings = new Array(count);
+      for (let i = 0; i < count; i++) {
+        const [index, severity, start, end, termLength] = heap.subarray(at + 5 * i, at + 5 * i + 5);
+        findings[i] = toFinding(ruleAt(index), severity, start, end, termLength ? engine.term(i) : '', text);
+      }
+      return findings;
     },
     rules() {
       live();
