@@ -84,7 +84,7 @@ bool PhraseSet::AnyIn(const DraftWords& draft, uint32_t from, uint32_t to) const
       if (found == by_first_word_.end()) continue;
       for (uint32_t i : found->second) {
         const std::string& p = phrases_[i];
-        if (it->pos + p.size() <= to && HasPhrase(text, it->pos, uint32_t(it->pos + p.size()), p)) {
+        if (it->pos + p.size() <= to && PhraseAt(text, it->pos, p)) {
           return true;
         }
       }

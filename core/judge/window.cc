@@ -45,6 +45,12 @@ bool HasPhrase(const std::string& text, uint32_t from, uint32_t to, const std::s
   return false;
 }
 
+bool PhraseAt(const std::string& text, uint32_t pos, const std::string& phrase) {
+  return !phrase.empty() && pos <= text.size() && text.size() - pos >= phrase.size() &&
+         text.compare(pos, phrase.size(), phrase) == 0 && BoundaryBefore(text, pos, phrase) &&
+         BoundaryAfter(text, pos + phrase.size(), phrase);
+}
+
 std::vector<std::pair<uint32_t, uint32_t>> FindPhrase(const std::string& text, const std::string& phrase) {
   std::vector<std::pair<uint32_t, uint32_t>> out;
   if (phrase.empty()) return out;

@@ -21,6 +21,10 @@ std::pair<uint32_t, uint32_t> WordWindow(const View& words, uint32_t orig_start,
 // whole words.
 bool HasPhrase(const std::string& text, uint32_t from, uint32_t to, const std::string& phrase);
 
+// Whether `phrase` occurs as whole words starting exactly at text[pos]: what
+// HasPhrase answers for a window the phrase's own size, without a search.
+bool PhraseAt(const std::string& text, uint32_t pos, const std::string& phrase);
+
 // Every whole-word occurrence of `phrase` in `text`, as [start, end) pairs.
 std::vector<std::pair<uint32_t, uint32_t>> FindPhrase(const std::string& text, const std::string& phrase);
 

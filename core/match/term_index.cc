@@ -21,16 +21,19 @@ uint64_t CollapsedHash(const char* s, size_t n) {
 }
 
 // CollapsedHash of s[0, n), s[0, n - 1) and s[0, n - 2), in one pass: a
-// draft word's hash as written and without a plural "s" or "es".
+// draft word's hash as written and without a plural "s" or "es". (A prefix
+// the word is too short to have is left as the empty hash; Find skips it.)
 void CollapsedHashes(const char* s, size_t n, uint64_t keys[3]) {
   uint64_t h = kFnvOffset;
-  keys[1] = keys[2] = h;
-  for (size_t i = 0; i < n; ++i) {
-    if (i + 2 == n) keys[2] = h;
-    if (i + 1 == n) keys[1] = h;
-    if (i > 0 && s[i] == s[i - 1]) continue;
-    h = (h ^ static_cast<unsigned char>(s[i])) * kFnvPrime;
-  }
+  auto step = [&](size_t i) {
+    if (i == 0 || s[i] != s[i - 1]) h = (h ^ static_cast<unsigned char>(s[i])) * kFnvPrime;
+  };
+  size_t i = 0;
+  for (const size_t stop = n > 2 ? n - 2 : 0; i < stop; ++i) step(i);
+  keys[2] = h;
+  if (i + 1 < n) step(i++);
+  keys[1] = h;
+  for (; i < n; ++i) step(i);
   keys[0] = h;
 }
 
